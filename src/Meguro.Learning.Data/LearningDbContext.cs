@@ -1,0 +1,37 @@
+using Meguro.Learning.Data.Identity;
+using Meguro.Learning.Domain.Auditing;
+using Meguro.Learning.Domain.Imports;
+using Meguro.Learning.Domain.Operations;
+using Meguro.Learning.Domain.Organization;
+using Meguro.Learning.Domain.People;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meguro.Learning.Data;
+
+/// <summary>
+/// The application database. One subclass per provider (<see cref="SqliteLearningDbContext"/>,
+/// <see cref="PostgresLearningDbContext"/>) so each keeps its own migrations; code depends on this base.
+/// </summary>
+public abstract class LearningDbContext : IdentityDbContext<AppUser>
+{
+    protected LearningDbContext(DbContextOptions options) : base(options) { }
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<JobLevel> JobLevels => Set<JobLevel>();
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<ManagerAssignment> ManagerAssignments => Set<ManagerAssignment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LearningDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteLearningDbContext(DbContextOptions<SqliteLearningDbContext> options) : LearningDbContext(options);
+
+public sealed class PostgresLearningDbContext(DbContextOptions<PostgresLearningDbContext> options) : LearningDbContext(options);

@@ -1,0 +1,25 @@
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Meguro.Learning.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>Registers the job classes. The job storage is chosen by the web host, never here.</summary>
+    public static IServiceCollection AddLearningJobs(this IServiceCollection services)
+    {
+        services.AddScoped<HousekeepingJob>();
+        return services;
+    }
+
+    /// <summary>Schedules the recurring jobs; safe to call on every start-up (ids are stable).</summary>
+    public static void ScheduleRecurringJobs(IRecurringJobManager recurring)
+    {
+        ArgumentNullException.ThrowIfNull(recurring);
+        recurring.AddOrUpdate<HousekeepingJob>(
+            HousekeepingJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            "15 3 * * *",
+            new RecurringJobOptions { TimeZone = Domain.Jst.Zone });
+    }
+}
