@@ -1,0 +1,132 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Meguro.Learning.Data.Configuration;
+using Meguro.Learning.Data.Identity;
+using Meguro.Learning.Jobs;
+
+namespace Meguro.Learning.Web.Infrastructure;
+
+public enum JobStorageKind
+{
+    /// <summary>PostgreSQL storage when the app database is PostgreSQL, in-memory otherwise.</summary>
+    Auto,
+    InMemory,
+    PostgreSql,
+}
+
+/// <summary>Bound from the <c>BackgroundJobs</c> section.</summary>
+public sealed class BackgroundJobOptions
+{
+    public const string SectionName = "BackgroundJobs";
+
+    public JobStorageKind Storage { get; set; } = JobStorageKind.Auto;
+
+    /// <summary>Run a job server in this process. A node may serve pages only by setting this to false.</summary>
+    public bool RunServer { get; set; } = true;
+
+    public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>Connection string for PostgreSQL job storage; defaults to <c>ConnectionStrings:Default</c>.</summary>
+    public string? ConnectionString { get; set; }
+}
+
+/// <summary>
+/// The only place that chooses the job storage (composition root). The in-memory store is the
+/// embedded default: losing queued jobs on restart is safe because every job is idempotent and
+/// re-derived from the application database by the recurring sweeps.
+/// </summary>
+public static class BackgroundJobs
+{
+    public const string DashboardPath = "/admin/jobs";
+
+    public static WebApplicationBuilder AddBackgroundJobServer(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(BackgroundJobOptions.SectionName).Get<BackgroundJobOptions>() ?? new();
+        builder.Services.AddOptions<BackgroundJobOptions>().Bind(builder.Configuration.GetSection(BackgroundJobOptions.SectionName));
+        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
+        var storage = options.Storage == JobStorageKind.Auto
+            ? (database.Provider == DatabaseProvider.PostgreSQL ? JobStorageKind.PostgreSql : JobStorageKind.InMemory)
+            : options.Storage;
+        var connectionString = options.ConnectionString ?? builder.Configuration.GetConnectionString("Default");
+
+        builder.Services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (storage == JobStorageKind.PostgreSql)
+            {
+                config.UsePostgreSqlStorage(
+                    o => o.UseNpgsqlConnection(connectionString),
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = "hangfire",
+                        // LISTEN/NOTIFY wakes a worker as soon as a job is enqueued, so the poll
+                        // interval can stay long and an idle node issues few queries.
+                        EnableLongPolling = true,
+                        QueuePollInterval = TimeSpan.FromMilliseconds(500),
+                        UseSlidingInvisibilityTimeout = true,
+                        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                        PrepareSchemaIfNecessary = true,
+                    });
+            }
+            else
+            {
+                config.UseInMemoryStorage(new InMemoryStorageOptions());
+            }
+        });
+        builder.Services.AddSingleton(new JobStorageDescription(storage));
+
+        if (options.RunServer)
+        {
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = storage == JobStorageKind.InMemory ? Math.Min(options.WorkerCount, 2) : options.WorkerCount;
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+        return builder;
+    }
+
+    public static WebApplication UseBackgroundJobDashboard(this WebApplication app)
+    {
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new AdministratorsOnlyFilter()],
+            AppPath = "/admin",
+            DashboardTitle = "バックグラウンドジョブ",
+            DisplayStorageConnectionString = false,
+        });
+        JobsServiceCollectionExtensions.ScheduleRecurringJobs(app.Services.GetRequiredService<IRecurringJobManager>());
+        return app;
+    }
+
+    private sealed class AdministratorsOnlyFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var http = context.GetHttpContext();
+            if (http.User.Identity?.IsAuthenticated != true)
+            {
+                // Hangfire answers 401 by default; send people to the sign-in page instead.
+                http.Response.OnStarting(() =>
+                {
+                    if (http.Response.StatusCode == StatusCodes.Status401Unauthorized)
+                    {
+                        http.Response.StatusCode = StatusCodes.Status302Found;
+                        http.Response.Headers.Location = "/account/login?ReturnUrl=" + Uri.EscapeDataString(DashboardPath);
+                    }
+                    return Task.CompletedTask;
+                });
+                return false;
+            }
+            return http.User.IsInRole(Roles.Administrator);
+        }
+    }
+}
+
+/// <summary>Which job storage this process uses, for /healthz and the admin page.</summary>
+public sealed record JobStorageDescription(JobStorageKind Storage);

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Meguro.Learning.Data.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace Meguro.Learning.Web.Infrastructure;
+
+public static class Policies
+{
+    public const string Staff = "Staff";
+    public const string Manager = "Manager";
+    public const string HR = "HR";
+    public const string ContentEditor = "ContentEditor";
+    public const string Administrator = "Administrator";
+}
+
+/// <summary>Bound from the <c>Web</c> section.</summary>
+public sealed class WebOptions
+{
+    public const string SectionName = "Web";
+
+    /// <summary>Where Data Protection keys (sign-in cookies, anti-forgery) are kept; shared by all nodes in production.</summary>
+    public string DataProtectionKeysPath { get; set; } = ".data/keys";
+}
+
+public static class LearningWeb
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("ja-JP"), new("en")];
+
+    public static WebApplicationBuilder AddLearningWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new();
+
+        services.AddSingleton(TimeProvider.System);
+        // Razor would otherwise write every Japanese character as &#x…; entities.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+
+        services.AddDataProtection()
+            .SetApplicationName("Meguro.Learning")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(options.DataProtectionKeysPath)));
+
+        services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, EmployeeClaimsPrincipalFactory>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "meguro.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // A signed-in person without the role gets a real 403 (rendered by /error), not a
+            // redirect that looks like success to scripts and tests.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "meguro.af");
+
+        services.AddAuthorizationBuilder()
+            // Every page needs a signed-in user unless it opts out with [AllowAnonymous].
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Manager))
+            .AddPolicy(Policies.HR, p => p.RequireRole(Roles.HR))
+            .AddPolicy(Policies.ContentEditor, p => p.RequireRole(Roles.ContentEditor))
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("ja-JP");
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+            // Japanese first: the browser's Accept-Language does not switch the site to English;
+            // only the person's own choice (cookie) does.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/", Policies.Staff);
+                o.Conventions.AuthorizeFolder("/Manager", Policies.Manager);
+                o.Conventions.AuthorizeFolder("/Hr", Policies.HR);
+                o.Conventions.AuthorizeFolder("/Authoring", Policies.ContentEditor);
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/Culture");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddScoped<OrgScope>();
+        services.AddLearningHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseLearningWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // MapStaticAssets, not UseStaticFiles: it also serves the theme's assets after publish (platform notes gotcha 11).
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapLearningHealthChecks();
+        return app;
+    }
+}

@@ -1,0 +1,26 @@
+using Meguro.Learning.Data;
+using Meguro.Learning.Domain.Auditing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meguro.Learning.Web.Pages.Admin;
+
+public sealed class AuditModel(LearningDbContext db) : PageModel
+{
+    public int PageSize => 100;
+    [BindProperty(SupportsGet = true)] public int Skip { get; set; }
+    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+    public bool HasMore { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Skip = Math.Max(0, Skip);
+        var page = await db.AuditEntries.AsNoTracking()
+            .OrderByDescending(e => e.Id)
+            .Skip(Skip).Take(PageSize + 1)
+            .ToListAsync(ct);
+        HasMore = page.Count > PageSize;
+        Entries = page.Take(PageSize).ToList();
+    }
+}
