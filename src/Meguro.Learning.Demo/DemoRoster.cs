@@ -49,10 +49,10 @@ public static class DemoRoster
 
     /// <summary>
     /// New hires get dates in the last 20 days up to <see cref="AsOf"/>, everyone else is hired
-    /// before this date, so "hired within the last 30 days" picks out exactly the new hires
+    /// on or before this date, so "hired within the last 30 days" picks out exactly the new hires
     /// however a report counts the window's ends.
     /// </summary>
-    private static readonly DateOnly EarliestOtherHireCutoff = new(2026, 9, 30);
+    private static readonly DateOnly LatestOrdinaryHireDate = new(2026, 9, 30);
 
     /// <summary>
     /// The roster CSV, header first, rows in 職員番号 order. <paramref name="approximateSize"/> is the
@@ -172,7 +172,7 @@ public static class DemoRoster
         var next = 0;
         void Fill(StaffRole role, int count)
         {
-            count = Math.Min(count, staffCount - next);
+            count = Math.Clamp(count, 0, staffCount - next);
             Array.Fill(roles, role, next, count);
             next += count;
         }
@@ -265,9 +265,9 @@ public static class DemoRoster
             return april;
         }
         var last = new DateOnly(year + 1, 3, 31);
-        if (last > EarliestOtherHireCutoff)
+        if (last > LatestOrdinaryHireDate)
         {
-            last = EarliestOtherHireCutoff;
+            last = LatestOrdinaryHireDate;
         }
         return april.AddDays(random.Int(1, last.DayNumber - april.DayNumber));
     }
@@ -275,7 +275,7 @@ public static class DemoRoster
     private static DateOnly FiscalYearAppointedHireDate(Randomizer random) =>
         random.Bool(0.85f)
             ? FiscalYearStart
-            : FiscalYearStart.AddDays(random.Int(1, EarliestOtherHireCutoff.DayNumber - FiscalYearStart.DayNumber));
+            : FiscalYearStart.AddDays(random.Int(1, LatestOrdinaryHireDate.DayNumber - FiscalYearStart.DayNumber));
 
     /// <summary>Half join on the first of the month (<see cref="AsOf"/>), the rest in the 20 days before.</summary>
     private static DateOnly NewHireDate(Randomizer random) =>

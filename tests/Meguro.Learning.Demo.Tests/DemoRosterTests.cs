@@ -36,6 +36,33 @@ public class DemoRosterTests
         Assert.Equal(DemoRoster.ToCsv(7, 1000), DemoRoster.ToCsv(7, 1000));
     }
 
+    /// <summary>
+    /// Demos, screenshots and benchmark baselines rely on the default roster staying the same
+    /// across machines and releases (a Bogus upgrade could change its random sequence). When the
+    /// data is changed on purpose, update this hash in the same commit.
+    /// </summary>
+    [Fact]
+    public void Default_roster_is_pinned()
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(DefaultCsv)));
+        Assert.Equal("33c35d13a690968b8c88dcfbc73118711a34c25fbeef8c5d392f0e94bf828a63", hash);
+    }
+
+    [Fact]
+    public void Output_does_not_depend_on_the_current_culture()
+    {
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("th-TH");
+            Assert.Equal(DefaultCsv, DemoRoster.ToCsv());
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
     [Fact]
     public void Different_seed_gives_different_text()
     {
