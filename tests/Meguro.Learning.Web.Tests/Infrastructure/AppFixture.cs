@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Meguro.Learning.Data;
+using Meguro.Learning.Data.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Meguro.Learning.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One running app per test class and provider, with the helpers every HTTP test needs:
+/// sign in, act as a user with given roles, post a form with its anti-forgery token, look in the database.
+/// </summary>
+public abstract partial class AppFixture(DatabaseKind kind, bool seedDemo = false, bool useKestrel = false) : IAsyncLifetime
+{
+    public const string TestPassword = "Test-Passw0rd-2026";
+
+    private LearningAppFactory? _factory;
+
+    public DatabaseKind Kind => kind;
+    public LearningAppFactory Factory => _factory ?? throw new InvalidOperationException("Fixture not started.");
+    public IServiceProvider Services => Factory.Services;
+
+    public async Task InitializeAsync()
+    {
+        var database = await TestDatabase.CreateAsync(kind);
+        _factory = new LearningAppFactory(database, seedDemo, useKestrel);
+        if (useKestrel)
+        {
+            _ = _factory.BaseUrl;
+        }
+        else
+        {
+            _factory.CreateClient().Dispose();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+            await _factory.Database.DisposeAsync();
+        }
+    }
+
+    public HttpClient CreateClient() =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Runs <paramref name="work"/> with a fresh scope's database context.</summary>
+    public async Task<T> WithDbAsync<T>(Func<LearningDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<LearningDbContext>());
+    }
+
+    public async Task WithScopeAsync(Func<IServiceProvider, Task> work)
+    {
+        using var scope = Services.CreateScope();
+        await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Creates an account with the given roles (no employee record) and returns its user name.</summary>
+    public async Task<string> CreateUserAsync(params string[] roles)
+    {
+        var userName = $"user-{Guid.NewGuid():N}"[..16];
+        await WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = userName, DisplayName = "テスト 利用者" };
+            Ensure(await users.CreateAsync(user, TestPassword));
+            if (roles.Length > 0)
+            {
+                Ensure(await users.AddToRolesAsync(user, roles));
+            }
+        });
+        return userName;
+    }
+
+    /// <summary>A signed-in client for a new account with these roles.</summary>
+    public async Task<HttpClient> RunAsUserAsync(params string[] roles)
+    {
+        var userName = await CreateUserAsync(roles);
+        var client = CreateClient();
+        var response = await SignInAsync(client, userName, TestPassword);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+        }
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password) =>
+        await PostFormAsync(client, "/account/login", new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+        });
+
+    /// <summary>GETs the page to obtain its anti-forgery token, then POSTs the form to the same URL.</summary>
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IDictionary<string, string> fields) =>
+        PostFormAsync(client, url, url, fields);
+
+    /// <summary>Takes the anti-forgery token from <paramref name="formPage"/> and POSTs to <paramref name="url"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string url, IDictionary<string, string> fields)
+    {
+        var token = await GetAntiforgeryTokenAsync(client, formPage);
+        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        return await client.PostAsync(url, content);
+    }
+
+    public static async Task<string> GetAntiforgeryTokenAsync(HttpClient client, string url)
+    {
+        var html = await client.GetStringAsync(url);
+        var match = TokenPattern().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No anti-forgery token on {url}");
+    }
+
+    private static void Ensure(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
+
+public sealed class SqliteApp() : AppFixture(DatabaseKind.Sqlite);
+
+public sealed class PostgresApp() : AppFixture(DatabaseKind.PostgreSQL);

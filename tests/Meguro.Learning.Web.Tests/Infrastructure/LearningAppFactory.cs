@@ -1,0 +1,52 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Meguro.Learning.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real database. Settings go in exactly as an operator would set them
+/// (Database:Provider, ConnectionStrings:Default, …), so the tests exercise the composition root too.
+/// </summary>
+public sealed class LearningAppFactory(TestDatabase database, bool seedDemo, bool useKestrel) : WebApplicationFactory<Program>
+{
+    private readonly string _keysPath = Path.Combine(Path.GetTempPath(), $"meguro-keys-{Guid.NewGuid():N}");
+
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", database.Kind == DatabaseKind.PostgreSQL ? "PostgreSQL" : "Sqlite");
+        builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
+        builder.UseSetting("BackgroundJobs:Storage", database.Kind == DatabaseKind.PostgreSQL ? "PostgreSql" : "InMemory");
+        builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
+        builder.UseSetting("Web:DataProtectionKeysPath", _keysPath);
+        if (useKestrel)
+        {
+            UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        }
+    }
+
+    /// <summary>The http://127.0.0.1:port address when started with Kestrel (browser tests).</summary>
+    public string BaseUrl
+    {
+        get
+        {
+            StartServer();
+            return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(_keysPath))
+        {
+            Directory.Delete(_keysPath, recursive: true);
+        }
+    }
+}
