@@ -28,6 +28,12 @@ public sealed record DemoPersona(
 
 public static class DemoPersonas
 {
+    /// <summary>
+    /// The password of every demo account. Public on purpose (README): demo accounts exist only in
+    /// the embedded default and are never seeded in production.
+    /// </summary>
+    public const string Password = "Meguro-Demo-2026";
+
     public static DemoPersona Learner { get; } = new(
         "Learner", "learner", "900001", "目黒　花子", "メグロ　ハナコ", Mail("h.meguro", "900001"),
         DemoOrganization.CodeOf("区民生活部", "戸籍住民課", "住民記録係"), JobLevelNames.Kakariin, IsUnitHead: false, new DateOnly(2019, 4, 1));

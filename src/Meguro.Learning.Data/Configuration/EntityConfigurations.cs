@@ -81,6 +81,7 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
     {
         b.Property(x => x.FileName).HasMaxLength(260);
         b.Property(x => x.UploadedBy).HasMaxLength(256);
+        b.Property(x => x.Encoding).HasMaxLength(16);
         b.Property(x => x.Kind).HasConversion<int>();
         b.Property(x => x.Status).HasConversion<int>();
         b.Property(x => x.UploadedAtUtc).HasConversion(UtcConverters.DateTime);

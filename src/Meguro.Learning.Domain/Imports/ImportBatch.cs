@@ -25,13 +25,15 @@ public class ImportBatch
 {
     private ImportBatch() { }
 
-    public ImportBatch(ImportKind kind, string fileName, byte[] content, string uploadedBy, DateTime uploadedAtUtc)
+    public ImportBatch(ImportKind kind, string fileName, byte[] content, string encoding, string uploadedBy, DateTime uploadedAtUtc)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(encoding);
         Id = Guid.NewGuid();
         Kind = kind;
         FileName = string.IsNullOrWhiteSpace(fileName) ? "roster.csv" : Path.GetFileName(fileName);
         Content = content;
+        Encoding = encoding;
         UploadedBy = uploadedBy;
         UploadedAtUtc = uploadedAtUtc;
         Status = ImportStatus.Previewed;
@@ -41,6 +43,9 @@ public class ImportBatch
     public ImportKind Kind { get; private set; }
     public string FileName { get; private set; } = "";
     public byte[] Content { get; private set; } = [];
+
+    /// <summary>The character encoding HR chose at upload ("auto", "utf-8", "shift_jis"), so a later look at the preview decodes the bytes the same way.</summary>
+    public string Encoding { get; private set; } = "auto";
     public string UploadedBy { get; private set; } = "";
     public DateTime UploadedAtUtc { get; private set; }
     public ImportStatus Status { get; private set; }

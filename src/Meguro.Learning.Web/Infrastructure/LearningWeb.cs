@@ -103,6 +103,8 @@ public static class LearningWeb
 
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddScoped<OrgScope>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<StaffAccounts>();
         services.AddLearningHealthChecks();
         return builder;
     }

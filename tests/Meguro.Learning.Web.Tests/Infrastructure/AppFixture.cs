@@ -22,7 +22,7 @@ public abstract partial class AppFixture(DatabaseKind kind, bool seedDemo = fals
     public LearningAppFactory Factory => _factory ?? throw new InvalidOperationException("Fixture not started.");
     public IServiceProvider Services => Factory.Services;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var database = await TestDatabase.CreateAsync(kind);
         _factory = new LearningAppFactory(database, seedDemo, useKestrel);
@@ -36,7 +36,7 @@ public abstract partial class AppFixture(DatabaseKind kind, bool seedDemo = fals
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null)
         {

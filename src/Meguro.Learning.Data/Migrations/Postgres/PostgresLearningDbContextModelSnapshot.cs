@@ -147,6 +147,11 @@ namespace Meguro.Learning.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<string>("Encoding")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(260)

@@ -1,0 +1,84 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Meguro.Learning.Demo;
+using Meguro.Learning.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Meguro.Learning.Web.Tests.Browser;
+
+/// <summary>
+/// JIS X 8341-3 AA in practice: axe-core (WCAG 2.x A and AA rules) on every page that exists,
+/// as the person who can reach it, and proof that no page asked another host for anything.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture site)
+{
+    public static TheoryData<string?, string> Pages => new()
+    {
+        { null, "/account/login" },
+        { null, "/error?code=404" },
+        { "learner", "/my" },
+        { "learner", "/account/password" },
+        { "manager", "/manager" },
+        { "hr", "/hr" },
+        { "hr", "/hr/roster" },
+        { "editor", "/authoring" },
+        { "admin", "/admin" },
+        { "admin", "/admin/audit" },
+        { "admin", "/admin/users" },
+        { "admin", "/admin/users?q=900001" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_has_no_axe_violations_and_requests_nothing_from_other_hosts(string? userName, string path)
+    {
+        await using var session = userName is null
+            ? await site.NewSessionAsync()
+            : await site.SignInAsync(DemoPersonas.All.Single(p => p.UserName == userName));
+
+        var response = await session.Page.GotoAsync(path);
+        await session.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.NotNull(response);
+        Assert.Equal("ja", await session.Page.GetAttributeAsync("html", "lang"));
+        await AssertNoViolationsAsync(session.Page);
+        Assert.Empty(session.ForeignRequests());
+    }
+
+    [Fact]
+    public async Task Account_page_of_the_administrator_view_has_no_violations()
+    {
+        await using var session = await site.SignInAsync(DemoPersonas.Administrator);
+        await session.Page.GotoAsync("/admin/users?q=learner");
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "learner", Exact = true }).ClickAsync();
+        await session.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await Assertions.Expect(session.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("learner");
+        await AssertNoViolationsAsync(session.Page);
+        Assert.Empty(session.ForeignRequests());
+    }
+
+    [Fact]
+    public async Task Phone_width_layout_has_no_violations_and_no_sideways_scrolling()
+    {
+        await using var session = await site.NewSessionAsync(width: 375, height: 740);
+        await session.Page.GotoAsync("/account/login");
+
+        var overflow = await session.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+
+        Assert.False(overflow, "the login page scrolls sideways at 375 px");
+        await AssertNoViolationsAsync(session.Page);
+    }
+
+    internal static async Task AssertNoViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+        });
+        var report = string.Join(Environment.NewLine, result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}"));
+        Assert.True(result.Violations.Length == 0, $"axe found violations on {page.Url}:{Environment.NewLine}{report}");
+    }
+}
