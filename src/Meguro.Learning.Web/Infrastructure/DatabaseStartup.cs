@@ -2,6 +2,9 @@ using Meguro.Learning.Content;
 using Meguro.Learning.Data;
 using Meguro.Learning.Data.Configuration;
 using Meguro.Learning.Data.Identity;
+using Meguro.Learning.Demo;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +17,7 @@ public static class DatabaseStartup
     /// Migrates the database, loads reference data from <c>content/</c> and, in the embedded
     /// default only, seeds the demo organisation. Runs before the app takes requests.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool seedDemo = true)
     {
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
@@ -44,5 +47,30 @@ public static class DatabaseStartup
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
+
+        if (seedDemo && services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
+        {
+            await services.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+            app.Lifetime.ApplicationStarted.Register(() => PrintDemoWelcome(app));
+        }
+    }
+
+    /// <summary>What a newcomer needs after the one start command: where to go and how to sign in.</summary>
+    private static void PrintDemoWelcome(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var lines = new List<string>
+        {
+            "",
+            "==================================================================",
+            " Meguro Learning（目黒区 職員デジタル研修）がデモデータで起動しました",
+        };
+        lines.AddRange(addresses.Select(a => "   URL: " + a.Replace("[::]", "localhost").Replace("0.0.0.0", "localhost")));
+        lines.Add($" デモ用アカウント（パスワードはすべて {DemoPersonas.Password}）:");
+        lines.AddRange(DemoPersonas.All.Select(p => $"   {p.UserName,-8} {Roles.JapaneseName(p.Role)}（{p.Name}）"));
+        lines.Add(" 終了するには Ctrl+C を押してください。");
+        lines.Add("==================================================================");
+        lines.Add("");
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
     }
 }

@@ -105,6 +105,9 @@ public static class LearningWeb
         services.AddScoped<OrgScope>();
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<Pages.Hr.Roster.ImportRunner>();
+        services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
+        services.AddScoped<DemoSeeder>();
         services.AddLearningHealthChecks();
         return builder;
     }

@@ -110,6 +110,22 @@ public abstract partial class AppFixture(DatabaseKind kind, bool seedDemo = fals
         return await client.PostAsync(url, content);
     }
 
+    /// <summary>POSTs a multipart form with one file, taking the anti-forgery token from <paramref name="formPage"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(
+        HttpClient client, string formPage, string url, IDictionary<string, string> fields, string fileField, string fileName, byte[] file)
+    {
+        var token = await GetAntiforgeryTokenAsync(client, formPage);
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields.Append(new("__RequestVerificationToken", token)))
+        {
+            content.Add(new StringContent(value), name);
+        }
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        content.Add(part, fileField, fileName);
+        return await client.PostAsync(url, content);
+    }
+
     public static async Task<string> GetAntiforgeryTokenAsync(HttpClient client, string url)
     {
         var html = await client.GetStringAsync(url);
