@@ -1,0 +1,170 @@
+using Meguro.Learning.Data;
+using Meguro.Learning.Data.Identity;
+using Meguro.Learning.Domain.Auditing;
+using Meguro.Learning.Domain.Organization;
+using Meguro.Learning.Domain.People;
+using Meguro.Learning.Roster.Csv;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meguro.Learning.Roster;
+
+/// <summary>
+/// The 職員名簿 import: checks a roster CSV against the organisation and job levels, shows what it
+/// would change (<see cref="PreviewAsync"/>) and applies it (<see cref="ApplyAsync"/>) all or nothing.
+/// The file is the whole truth about active staff: people missing from it are deactivated (never
+/// deleted) and their sign-in blocked, and 所属長 assignments follow its 所属長 column.
+/// Bytes in, report out: storing the upload (ImportBatch) is the caller's business.
+/// </summary>
+public sealed class RosterImportService(LearningDbContext db, TimeProvider clock)
+{
+    public const string AuditAction = "名簿取込";
+
+    /// <summary>Keeps each IN (…) list well below the parameter limits of SQLite and PostgreSQL.</summary>
+    private const int QueryChunkSize = 500;
+
+    /// <summary>The dry run. Reads only; entities are loaded untracked, so nothing can be saved by accident later.</summary>
+    public async Task<RosterPreview> PreviewAsync(byte[] csv, CsvEncoding encoding, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        var reference = new RosterReference(
+            await db.OrgUnits.AsNoTracking().ToListAsync(cancellationToken),
+            await db.JobLevels.AsNoTracking().ToListAsync(cancellationToken));
+        var file = RosterCsvReader.Read(csv, encoding, reference);
+        if (!file.IsValid)
+        {
+            return new RosterPreview(file, null);
+        }
+        var employees = await db.Employees.AsNoTracking().ToListAsync(cancellationToken);
+        var assignments = await db.ManagerAssignments.AsNoTracking().ToListAsync(cancellationToken);
+        var plan = RosterPlanner.Plan(file, reference, employees, assignments, clock.GetUtcNow().UtcDateTime);
+        return new RosterPreview(file, plan);
+    }
+
+    /// <summary>
+    /// Checks the whole file first; with any error nothing is changed and the errors are returned.
+    /// Otherwise applies every change, the account locks and one audit entry in one transaction and
+    /// one SaveChanges, so a crash leaves either the old roster or the new one, never a mix.
+    /// Changes the caller already has pending in this context are saved in the same transaction.
+    /// </summary>
+    /// <param name="actor">Who applies the file (user name), for the audit log.</param>
+    public async Task<RosterImportResult> ApplyAsync(byte[] csv, CsvEncoding encoding, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+
+        var tracker = db.ChangeTracker;
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        // Change detection on every Add over 100,000 tracked employees would be quadratic; one
+        // explicit DetectChanges before saving does the same work once.
+        tracker.AutoDetectChangesEnabled = false;
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var reference = new RosterReference(
+                await db.OrgUnits.ToListAsync(cancellationToken),
+                await db.JobLevels.ToListAsync(cancellationToken));
+            var file = RosterCsvReader.Read(csv, encoding, reference);
+            if (!file.IsValid)
+            {
+                return new RosterImportResult(file, null);
+            }
+
+            var employees = await db.Employees.ToListAsync(cancellationToken);
+            var assignments = await db.ManagerAssignments.ToListAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var plan = RosterPlanner.Plan(file, reference, employees, assignments, now);
+
+            db.Employees.AddRange(plan.Created);
+            db.ManagerAssignments.RemoveRange(plan.AssignmentsToRemove);
+            db.ManagerAssignments.AddRange(plan.AssignmentsToAdd);
+            await UpdateAccountsAsync(plan, cancellationToken);
+
+            var result = new RosterImportResult(file, plan);
+            db.AuditEntries.Add(new AuditEntry(now, actor, AuditAction,
+                $"職員名簿CSV（{CsvValues.Count(file.RowCount)} 行、{file.EncodingName}）", result.Summary));
+
+            tracker.DetectChanges();
+            await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            return result;
+        }
+        catch
+        {
+            // Leave no half-applied roster in the context: a later SaveChanges by the caller (say,
+            // to mark the ImportBatch rejected) must not write it outside this transaction.
+            ForgetImportEntities();
+            throw;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    /// <summary>
+    /// Leavers may not sign in any more; people who come back may again. AppUser has no "active"
+    /// flag, so a permanent lockout blocks the account, and a new security stamp ends the
+    /// sessions it already has.
+    /// </summary>
+    private async Task UpdateAccountsAsync(RosterPlan plan, CancellationToken cancellationToken)
+    {
+        var affected = plan.Deactivated.Concat(plan.Reactivated).ToList();
+        if (affected.Count == 0)
+        {
+            return;
+        }
+        var byId = affected.ToDictionary(e => e.Id);
+        var byUserId = affected.Where(e => e.UserId is not null).ToDictionary(e => e.UserId!, StringComparer.Ordinal);
+
+        var users = new Dictionary<string, AppUser>(StringComparer.Ordinal);
+        foreach (var chunk in byId.Keys.Chunk(QueryChunkSize))
+        {
+            foreach (var user in await db.Users.Where(u => u.EmployeeId != null && chunk.Contains(u.EmployeeId.Value)).ToListAsync(cancellationToken))
+            {
+                users[user.Id] = user;
+            }
+        }
+        foreach (var chunk in byUserId.Keys.Chunk(QueryChunkSize))
+        {
+            foreach (var user in await db.Users.Where(u => chunk.Contains(u.Id)).ToListAsync(cancellationToken))
+            {
+                users[user.Id] = user;
+            }
+        }
+
+        foreach (var user in users.Values)
+        {
+            var employee = byUserId.GetValueOrDefault(user.Id) ?? byId[user.EmployeeId!.Value];
+            if (!employee.IsActive)
+            {
+                user.LockoutEnabled = true;
+                user.LockoutEnd = DateTimeOffset.MaxValue;
+                user.SecurityStamp = Guid.NewGuid().ToString();
+                user.ConcurrencyStamp = Guid.NewGuid().ToString();
+            }
+            else if (user.LockoutEnd == DateTimeOffset.MaxValue)
+            {
+                // Only the lock a roster import set; a lockout for failed sign-ins runs out by itself.
+                user.LockoutEnd = null;
+                user.AccessFailedCount = 0;
+                user.ConcurrencyStamp = Guid.NewGuid().ToString();
+            }
+        }
+    }
+
+    private void ForgetImportEntities()
+    {
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is Employee or ManagerAssignment or OrgUnit or JobLevel or AuditEntry or AppUser)
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
+    }
+}

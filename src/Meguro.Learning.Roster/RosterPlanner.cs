@@ -1,0 +1,211 @@
+using Meguro.Learning.Domain.Organization;
+using Meguro.Learning.Domain.People;
+using Meguro.Learning.Roster.Csv;
+
+namespace Meguro.Learning.Roster;
+
+/// <summary>What a valid roster file does: the entity changes to save and their description for HR.</summary>
+internal sealed class RosterPlan
+{
+    public List<Employee> Created { get; } = [];
+    public List<Employee> Deactivated { get; } = [];
+    public List<Employee> Reactivated { get; } = [];
+    public List<ManagerAssignment> AssignmentsToAdd { get; } = [];
+    public List<ManagerAssignment> AssignmentsToRemove { get; } = [];
+    public List<RosterChange> New { get; } = [];
+    public List<RosterChange> Updates { get; } = [];
+    public List<RosterChange> Leavers { get; } = [];
+    public int Unchanged { get; set; }
+}
+
+/// <summary>
+/// Brings a set of employees in line with a roster file through the entities' own methods
+/// (<see cref="Employee.UpdateFromRoster"/>, <see cref="Employee.Deactivate"/>) and writes down what
+/// changed. The dry run hands it detached copies, so the very code that will apply the file
+/// produces the preview, and nothing reaches the database; the import hands it tracked entities.
+/// All lookups are dictionaries: the cost grows with the file, not with its square.
+/// </summary>
+internal static class RosterPlanner
+{
+    public static RosterPlan Plan(
+        RosterCsv file,
+        RosterReference reference,
+        IReadOnlyCollection<Employee> employees,
+        IReadOnlyCollection<ManagerAssignment> assignments,
+        DateTime nowUtc)
+    {
+        if (!file.IsValid)
+        {
+            throw new InvalidOperationException("A roster file with errors cannot be planned.");
+        }
+
+        var plan = new RosterPlan();
+        var byNumber = employees.ToDictionary(e => e.EmployeeNumber, StringComparer.Ordinal);
+        var orgUnitsById = reference.OrgUnits.ToDictionary(u => u.Id);
+        var jobLevelsById = reference.JobLevels.ToDictionary(l => l.Id);
+        var assignmentsByEmployee = assignments.ToLookup(a => a.EmployeeId);
+        var inFile = new HashSet<Employee>(ReferenceEqualityComparer.Instance);
+
+        foreach (var record in file.Records)
+        {
+            var profile = record.Profile;
+            if (!byNumber.TryGetValue(profile.EmployeeNumber, out var employee))
+            {
+                employee = new Employee(profile);
+                plan.Created.Add(employee);
+                if (record.IsUnitHead)
+                {
+                    plan.AssignmentsToAdd.Add(new ManagerAssignment(employee, profile.OrgUnit));
+                }
+                plan.New.Add(new RosterChange(RosterChangeKind.New, employee.EmployeeNumber, employee.Name, record.Line,
+                    DescribeNew(profile, record.IsUnitHead)));
+                continue;
+            }
+
+            inFile.Add(employee);
+            var before = Snapshot.Of(employee);
+            var changes = employee.UpdateFromRoster(profile);
+            if (changes.HasFlag(EmployeeChanges.Reactivated))
+            {
+                plan.Reactivated.Add(employee);
+            }
+            var parts = DescribeUpdate(before, employee, changes, orgUnitsById, jobLevelsById);
+            var unitHeadChange = ReplaceAssignments(plan, employee, record.IsUnitHead ? profile.OrgUnit : null,
+                assignmentsByEmployee[employee.Id], orgUnitsById);
+            if (unitHeadChange is not null)
+            {
+                parts.Add(unitHeadChange);
+            }
+
+            if (parts.Count == 0)
+            {
+                plan.Unchanged++;
+                continue;
+            }
+            plan.Updates.Add(new RosterChange(RosterChangeKind.Update, employee.EmployeeNumber, employee.Name, record.Line, string.Join("、", parts))
+            {
+                Fields = changes,
+                UnitHeadChanged = unitHeadChange is not null,
+            });
+        }
+
+        foreach (var employee in employees)
+        {
+            if (inFile.Contains(employee))
+            {
+                continue;
+            }
+            // Not in the roster: no longer heads anything, whether they leave now or left before.
+            plan.AssignmentsToRemove.AddRange(assignmentsByEmployee[employee.Id]);
+            var orgUnit = orgUnitsById.GetValueOrDefault(employee.OrgUnitId);
+            var jobLevel = jobLevelsById.GetValueOrDefault(employee.JobLevelId);
+            if (employee.Deactivate(nowUtc))
+            {
+                plan.Deactivated.Add(employee);
+                plan.Leavers.Add(new RosterChange(RosterChangeKind.Leaver, employee.EmployeeNumber, employee.Name, null,
+                    $"名簿に記載なし → 無効化（所属: {orgUnit?.Name ?? "不明"}、職層: {jobLevel?.Name ?? "不明"}）"));
+            }
+        }
+        return plan;
+    }
+
+    /// <summary>
+    /// Makes the person head exactly <paramref name="headOf"/> (or nothing) and says how that
+    /// changed, or returns null when it did not. Other units the person headed are released:
+    /// the file is the whole truth about 所属長.
+    /// </summary>
+    private static string? ReplaceAssignments(
+        RosterPlan plan, Employee employee, OrgUnit? headOf, IEnumerable<ManagerAssignment> current, Dictionary<int, OrgUnit> orgUnitsById)
+    {
+        var kept = false;
+        var released = new List<string>();
+        foreach (var assignment in current)
+        {
+            if (headOf is not null && assignment.OrgUnitId == headOf.Id)
+            {
+                kept = true;
+                continue;
+            }
+            plan.AssignmentsToRemove.Add(assignment);
+            released.Add(orgUnitsById.GetValueOrDefault(assignment.OrgUnitId)?.Name ?? "不明");
+        }
+        var added = headOf is not null && !kept;
+        if (added)
+        {
+            plan.AssignmentsToAdd.Add(new ManagerAssignment(employee, headOf!));
+        }
+        return (added, released.Count) switch
+        {
+            (false, 0) => null,
+            (true, 0) => "所属長: 追加",
+            (false, _) => "所属長: 解除",
+            _ => $"所属長: {string.Join("・", released)} → {headOf!.Name}",
+        };
+    }
+
+    private static string DescribeNew(EmployeeProfile profile, bool isUnitHead) =>
+        $"所属: {profile.OrgUnit.Name}、職層: {profile.JobLevel.Name}、雇用区分: {profile.EmploymentType.ToJapanese()}" +
+        (isUnitHead ? "、所属長" : "");
+
+    private static List<string> DescribeUpdate(
+        Snapshot before, Employee after, EmployeeChanges changes, Dictionary<int, OrgUnit> orgUnitsById, Dictionary<int, JobLevel> jobLevelsById)
+    {
+        var parts = new List<string>();
+        if (changes.HasFlag(EmployeeChanges.Reactivated))
+        {
+            parts.Add("在籍: 無効 → 有効（再登録）");
+        }
+        if (changes.HasFlag(EmployeeChanges.Name))
+        {
+            if (before.Name != after.Name)
+            {
+                parts.Add($"氏名: {before.Name} → {after.Name}");
+            }
+            if (before.Kana != after.Kana)
+            {
+                parts.Add($"カナ: {Text(before.Kana)} → {Text(after.Kana)}");
+            }
+        }
+        if (changes.HasFlag(EmployeeChanges.Email))
+        {
+            parts.Add($"メールアドレス: {Text(before.Email)} → {Text(after.Email)}");
+        }
+        if (changes.HasFlag(EmployeeChanges.OrgUnit))
+        {
+            var from = orgUnitsById.GetValueOrDefault(before.OrgUnitId);
+            var to = after.OrgUnit;
+            // Unit names repeat across the chart (庶務係 in several 課); then the codes tell them apart.
+            parts.Add(from is not null && from.Name == to.Name
+                ? $"所属: {from.Name}（{from.Code}） → {to.Name}（{to.Code}）"
+                : $"所属: {from?.Name ?? "不明"} → {to.Name}");
+        }
+        if (changes.HasFlag(EmployeeChanges.JobLevel))
+        {
+            parts.Add($"職層: {jobLevelsById.GetValueOrDefault(before.JobLevelId)?.Name ?? "不明"} → {after.JobLevel.Name}");
+        }
+        if (changes.HasFlag(EmployeeChanges.EmploymentType))
+        {
+            parts.Add($"雇用区分: {before.EmploymentType.ToJapanese()} → {after.EmploymentType.ToJapanese()}");
+        }
+        if (changes.HasFlag(EmployeeChanges.AppointmentEnd))
+        {
+            parts.Add($"任用期間終了日: {CsvValues.FormatDate(before.AppointmentEndDate)} → {CsvValues.FormatDate(after.AppointmentEndDate)}");
+        }
+        if (changes.HasFlag(EmployeeChanges.HiredOn))
+        {
+            parts.Add($"採用日: {CsvValues.FormatDate(before.HiredOn)} → {CsvValues.FormatDate(after.HiredOn)}");
+        }
+        return parts;
+    }
+
+    private static string Text(string value) => value.Length == 0 ? "（なし）" : value;
+
+    /// <summary>The recorded values before the update, for the "before → after" wording.</summary>
+    private readonly record struct Snapshot(
+        string Name, string Kana, string Email, int OrgUnitId, int JobLevelId,
+        EmploymentType EmploymentType, DateOnly? AppointmentEndDate, DateOnly? HiredOn)
+    {
+        public static Snapshot Of(Employee e) =>
+            new(e.Name, e.Kana, e.Email, e.OrgUnitId, e.JobLevelId, e.EmploymentType, e.AppointmentEndDate, e.HiredOn);
+    }
+}
