@@ -22,12 +22,6 @@ internal sealed class CsvSheet : IDisposable
     private readonly int[] _columns;
     private readonly List<ImportIssue> _errors;
 
-    static CsvSheet()
-    {
-        // CP932 is not in .NET's default encodings; the provider ships with the runtime.
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-    }
-
     private CsvSheet(CsvReader reader, int[] columns, string encodingName, List<ImportIssue> errors)
     {
         _reader = reader;
@@ -43,8 +37,15 @@ internal sealed class CsvSheet : IDisposable
     /// Strict CP932: an undefined byte sequence is an error rather than a silent "?", so a file in
     /// some third encoding is reported instead of being imported as garbage.
     /// </summary>
-    private static Encoding ShiftJis { get; } =
-        Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    private static Encoding ShiftJis { get; } = CreateShiftJis();
+
+    private static Encoding CreateShiftJis()
+    {
+        // CP932 is not in .NET's default encodings; the provider ships with the runtime. It must be
+        // registered here, in the initializer itself: static initializers run before a static constructor.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    }
 
     /// <summary>
     /// Decodes <paramref name="bytes"/> and maps the header to <paramref name="columns"/> (all of which

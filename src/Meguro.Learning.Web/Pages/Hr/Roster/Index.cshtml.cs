@@ -9,6 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Meguro.Learning.Web.Pages.Hr.Roster;
 
 /// <summary>Upload a roster or organisation CSV; the next page is its dry run.</summary>
+[RequestSizeLimit(MaxUploadBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes + 64 * 1024)]
 public sealed class IndexModel(LearningDbContext db, ImportRunner imports) : PageModel
 {
     public const int MaxUploadBytes = 20 * 1024 * 1024;
@@ -26,8 +28,6 @@ public sealed class IndexModel(LearningDbContext db, ImportRunner imports) : Pag
 
     public Task OnGetAsync(CancellationToken ct) => LoadHistoryAsync(ct);
 
-    [RequestSizeLimit(MaxUploadBytes + 64 * 1024)]
-    [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes + 64 * 1024)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (Upload is null || Upload.Length == 0)
