@@ -71,6 +71,24 @@ public sealed class AccessibilityTests(BrowserFixture site)
         await AssertNoViolationsAsync(session.Page);
     }
 
+    [Fact]
+    public async Task Job_dashboard_works_under_the_content_security_policy()
+    {
+        await using var session = await site.SignInAsync(DemoPersonas.Administrator);
+        var refused = new List<string>();
+        session.Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) refused.Add(message.Text);
+        };
+
+        await session.Page.GotoAsync("/admin/jobs/recurring");
+        await session.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await Assertions.Expect(session.Page.GetByText("housekeeping").First).ToBeVisibleAsync();
+        Assert.Empty(refused);
+        Assert.Empty(session.ForeignRequests());
+    }
+
     internal static async Task AssertNoViolationsAsync(IPage page)
     {
         var result = await page.RunAxe(new AxeRunOptions
