@@ -1,0 +1,176 @@
+using Meguro.Learning.Domain.People;
+
+namespace Meguro.Learning.Domain.Learning;
+
+/// <summary>Why the person has the course.</summary>
+public enum EnrollmentSource
+{
+    /// <summary>自己登録: the learner chose the course.</summary>
+    Self = 1,
+    /// <summary>カリキュラム: assigned by a curriculum rule.</summary>
+    Curriculum = 2,
+    /// <summary>人事が個別に割り当て.</summary>
+    HR = 3,
+}
+
+public enum EnrollmentStatus
+{
+    /// <summary>受講中 (or not yet started).</summary>
+    Active = 1,
+    /// <summary>修了.</summary>
+    Completed = 2,
+    /// <summary>対象外: no longer required after a transfer or promotion; progress is kept.</summary>
+    NotRequired = 3,
+    /// <summary>免除: HR exempted the person, with a reason.</summary>
+    Exempt = 4,
+}
+
+/// <summary>
+/// An employee × course. Progress is recorded per lesson <em>slug</em>, not per lesson row, so
+/// it survives a new version of the course: lessons that keep their slug keep their progress.
+/// <see cref="Cycle"/> is 0 for a one-off course and the fiscal year for a yearly one, so the
+/// same person can take 情報セキュリティ again each year without losing last year's record.
+/// </summary>
+public class Enrollment
+{
+    private readonly List<LessonProgress> _progress = [];
+
+    private Enrollment() { }
+
+    private Enrollment(Employee employee, int courseId, EnrollmentSource source, int cycle, DateTime nowUtc, DateOnly? dueDate)
+    {
+        Employee = employee;
+        EmployeeId = employee.Id;
+        CourseId = courseId;
+        Source = source;
+        Cycle = cycle;
+        AssignedAtUtc = nowUtc;
+        DueDate = dueDate;
+        Status = EnrollmentStatus.Active;
+    }
+
+    public int Id { get; private set; }
+    public int EmployeeId { get; private set; }
+    public Employee Employee { get; private set; } = null!;
+    public int CourseId { get; private set; }
+    public EnrollmentSource Source { get; private set; }
+    public int Cycle { get; private set; }
+    public DateTime AssignedAtUtc { get; private set; }
+    public DateOnly? DueDate { get; private set; }
+    public DateTime? StartedAtUtc { get; private set; }
+    public DateTime? CompletedAtUtc { get; private set; }
+    public EnrollmentStatus Status { get; private set; }
+
+    /// <summary>The lesson the learner last opened: 「続きから」 goes there.</summary>
+    public string? LastLessonSlug { get; private set; }
+
+    public IReadOnlyCollection<LessonProgress> Progress => _progress;
+
+    /// <summary>自己登録. Only an active employee can enrol, and only in a course open to self-enrolment.</summary>
+    public static Enrollment SelfEnroll(Employee employee, int courseId, bool courseAllowsSelfEnrollment, int cycle, DateTime nowUtc)
+    {
+        if (!employee.IsActive)
+        {
+            throw new DomainException("在籍していない職員は受講登録できません。");
+        }
+        if (!courseAllowsSelfEnrollment)
+        {
+            throw new DomainException("このコースは自分で受講登録できません。人事・研修担当による割り当てが必要です。");
+        }
+        return new Enrollment(employee, courseId, EnrollmentSource.Self, cycle, nowUtc, dueDate: null);
+    }
+
+    /// <summary>Assigned by HR or a curriculum, with a due date.</summary>
+    public static Enrollment Assign(Employee employee, int courseId, EnrollmentSource source, int cycle, DateTime nowUtc, DateOnly? dueDate)
+    {
+        if (source == EnrollmentSource.Self)
+        {
+            throw new ArgumentException("Use SelfEnroll for self-enrolment.", nameof(source));
+        }
+        return new Enrollment(employee, courseId, source, cycle, nowUtc, dueDate);
+    }
+
+    /// <summary>The learner opened a lesson.</summary>
+    public void Visit(string lessonSlug, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(lessonSlug);
+        StartedAtUtc ??= nowUtc;
+        LastLessonSlug = lessonSlug;
+    }
+
+    /// <summary>「学習済みにする」. Marking the same lesson twice records it once.</summary>
+    public bool MarkLessonDone(string lessonSlug, DateTime nowUtc)
+    {
+        EnsureOpen();
+        Visit(lessonSlug, nowUtc);
+        if (_progress.Any(p => p.LessonSlug == lessonSlug))
+        {
+            return false;
+        }
+        _progress.Add(new LessonProgress(this, lessonSlug, nowUtc));
+        return true;
+    }
+
+    public bool IsDone(string lessonSlug) => _progress.Any(p => p.LessonSlug == lessonSlug);
+
+    /// <summary>
+    /// Share of the current version's lessons that are done. Progress on lessons a newer version
+    /// removed does not count, so the figure never exceeds 100%.
+    /// </summary>
+    public int PercentDone(IReadOnlyCollection<string> currentLessonSlugs)
+    {
+        if (currentLessonSlugs.Count == 0)
+        {
+            return 0;
+        }
+        var done = currentLessonSlugs.Count(IsDone);
+        return (int)Math.Floor(100.0 * done / currentLessonSlugs.Count);
+    }
+
+    public bool AllLessonsDone(IReadOnlyCollection<string> currentLessonSlugs) =>
+        currentLessonSlugs.Count > 0 && currentLessonSlugs.All(IsDone);
+
+    /// <summary>The first lesson not yet done, else the last one visited, else the first.</summary>
+    public string? ResumeLesson(IReadOnlyList<string> currentLessonSlugs) =>
+        currentLessonSlugs.FirstOrDefault(s => !IsDone(s))
+        ?? (LastLessonSlug is not null && currentLessonSlugs.Contains(LastLessonSlug) ? LastLessonSlug : currentLessonSlugs.FirstOrDefault());
+
+    /// <summary>修了. Idempotent: completing twice keeps the first date.</summary>
+    public void Complete(DateTime nowUtc)
+    {
+        if (Status == EnrollmentStatus.Completed)
+        {
+            return;
+        }
+        EnsureOpen();
+        Status = EnrollmentStatus.Completed;
+        CompletedAtUtc = nowUtc;
+    }
+
+    private void EnsureOpen()
+    {
+        if (Status is EnrollmentStatus.Exempt or EnrollmentStatus.NotRequired)
+        {
+            throw new DomainException("このコースは免除または対象外になっているため、学習を記録できません。");
+        }
+    }
+}
+
+/// <summary>One lesson marked 学習済み.</summary>
+public class LessonProgress
+{
+    private LessonProgress() { }
+
+    internal LessonProgress(Enrollment enrollment, string lessonSlug, DateTime completedAtUtc)
+    {
+        Enrollment = enrollment;
+        LessonSlug = lessonSlug;
+        CompletedAtUtc = completedAtUtc;
+    }
+
+    public long Id { get; private set; }
+    public int EnrollmentId { get; private set; }
+    public Enrollment Enrollment { get; private set; } = null!;
+    public string LessonSlug { get; private set; } = "";
+    public DateTime CompletedAtUtc { get; private set; }
+}
