@@ -9,9 +9,11 @@ namespace Meguro.Learning.Roster.Tests.Infrastructure;
 /// <summary>Builds CSV files the way HR systems write them, and the in-memory reference data the readers check against.</summary>
 public static class TestCsv
 {
-    static TestCsv() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    public static Encoding ShiftJis => Encoding.GetEncoding(932);
+    /// <summary>
+    /// Taken from the provider directly rather than registered globally: the importer must register
+    /// CP932 itself, and a global registration here would hide it if it did not.
+    /// </summary>
+    public static Encoding ShiftJis { get; } = CodePagesEncodingProvider.Instance.GetEncoding(932)!;
 
     public static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);
 
