@@ -55,8 +55,8 @@ public sealed class RosterImportService(LearningDbContext db, TimeProvider clock
 
         var tracker = db.ChangeTracker;
         var autoDetect = tracker.AutoDetectChangesEnabled;
-        // Change detection on every Add over 100,000 tracked employees would be quadratic; one
-        // explicit DetectChanges before saving does the same work once.
+        // With automatic detection EF rescans all (up to 100,000) tracked employees whenever it
+        // consults the tracker; off, the import scans them exactly once, explicitly, before saving.
         tracker.AutoDetectChangesEnabled = false;
         await using var transaction = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)
