@@ -37,15 +37,7 @@ internal sealed class CsvSheet : IDisposable
     /// Strict CP932: an undefined byte sequence is an error rather than a silent "?", so a file in
     /// some third encoding is reported instead of being imported as garbage.
     /// </summary>
-    private static Encoding ShiftJis { get; } = CreateShiftJis();
-
-    private static Encoding CreateShiftJis()
-    {
-        // CP932 is not in .NET's default encodings; the provider ships with the runtime. It must be
-        // registered here, in the initializer itself: static initializers run before a static constructor.
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-    }
+    private static readonly Encoding ShiftJis = CreateShiftJis();
 
     /// <summary>
     /// Decodes <paramref name="bytes"/> and maps the header to <paramref name="columns"/> (all of which
@@ -222,6 +214,15 @@ internal sealed class CsvSheet : IDisposable
         CsvMalformedReason.UnterminatedQuote => "引用符（\"）が閉じられていません。",
         _ => "行の形式が正しくありません。",
     };
+
+    private static Encoding CreateShiftJis()
+    {
+        // CP932 is not among .NET's built-in encodings; the provider that has it ships with the
+        // runtime. Registered here, in the initializer itself, because a static constructor body
+        // would run only after this field's initializer.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    }
 
     private static bool TryDecodeShiftJis(byte[] bytes, out string text, out int badLine)
     {

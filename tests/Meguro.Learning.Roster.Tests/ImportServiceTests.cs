@@ -1,0 +1,337 @@
+using Meguro.Learning.Data;
+using Meguro.Learning.Data.Identity;
+using Meguro.Learning.Demo;
+using Meguro.Learning.Domain.Organization;
+using Meguro.Learning.Domain.People;
+using Meguro.Learning.Roster.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Meguro.Learning.Roster.Tests.Infrastructure.TestCsv;
+
+namespace Meguro.Learning.Roster.Tests;
+
+public sealed class SqliteImportServiceTests() : ImportServiceTests(DatabaseKind.Sqlite);
+
+public sealed class PostgresImportServiceTests() : ImportServiceTests(DatabaseKind.PostgreSQL);
+
+/// <summary>
+/// The organisation and roster imports against a real database, once per provider: each test gets
+/// a new, migrated database with the job levels loaded, and imports the demo organisation and
+/// roster the way HR would.
+/// </summary>
+public abstract class ImportServiceTests(DatabaseKind kind) : IAsyncLifetime
+{
+    private static readonly DemoRosterFile Demo = DemoRosterFile.Load();
+
+    private ImportDatabase? _database;
+
+    private ImportDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+    public async Task InitializeAsync() => _database = await ImportDatabase.CreateAsync(kind);
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Organisation_preview_changes_nothing_then_apply_creates_the_chart_once()
+    {
+        var csv = Utf8(DemoOrganization.ToCsv());
+
+        var preview = await Database.PreviewOrganizationAsync(csv);
+
+        Assert.True(preview.IsValid, string.Join("\n", preview.Errors));
+        Assert.Equal(DemoOrganization.Units.Count, preview.NewUnits.Count);
+        Assert.Equal(0, await Database.WithDbAsync(db => db.OrgUnits.CountAsync()));
+
+        var applied = await Database.ApplyOrganizationAsync(csv);
+
+        Assert.True(applied.Applied);
+        Assert.Equal(DemoOrganization.Units.Count, applied.Created);
+        var team = DemoOrganization.CodeOf("区民生活部", "戸籍住民課", "住民記録係");
+        Assert.Equal("/B04/B04-K02/B04-K02-T01/", await Database.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == team).Select(u => u.Path).SingleAsync()));
+
+        var again = await Database.ApplyOrganizationAsync(csv);
+
+        Assert.Equal((0, 0, 0, DemoOrganization.Units.Count), (again.Created, again.Updated, again.Deactivated, again.Unchanged));
+        Assert.Equal(2, await Database.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == OrgUnitImportService.AuditAction)));
+    }
+
+    [Fact]
+    public async Task Organisation_changes_rename_move_with_descendant_paths_and_close_an_empty_unit()
+    {
+        await Database.ApplyOrganizationAsync(Utf8(DemoOrganization.ToCsv()));
+        var it = DemoOrganization.CodeOf("企画経営部", "情報政策推進課");
+        var planning = DemoOrganization.CodeOf("企画経営部", "企画課");
+        var reform = DemoOrganization.CodeOf("企画経営部", "企画課", "行政改革係");
+        var general = DemoOrganization.CodeOf("総務部");
+        var rows = DemoOrganization.Units
+            .Where(u => u.Code != reform)
+            .Select(u => string.Join(",", u.Code,
+                u.Code == planning ? "政策企画課" : u.Name,
+                u.Kind.ToJapanese(),
+                u.Code == it ? general : u.ParentCode ?? ""))
+            .ToArray();
+        var csv = Utf8(OrganizationText(rows));
+
+        var preview = await Database.PreviewOrganizationAsync(csv);
+
+        Assert.True(preview.IsValid, string.Join("\n", preview.Errors));
+        Assert.Empty(preview.NewUnits);
+        Assert.Equal(["名称: 企画課 → 政策企画課", "上位所属: 企画経営部 → 総務部"], preview.Updates.Select(u => u.Description));
+        Assert.Equal(reform, Assert.Single(preview.Deactivations).Code);
+        Assert.Equal("新設 0 件、変更 2 件（名称変更 1、移動 1、再開 0）、廃止 1 件、変更なし " + (DemoOrganization.Units.Count - 3) + " 件", preview.Summary);
+        Assert.Equal($"/B01/{it}/", await Database.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == it).Select(u => u.Path).SingleAsync()));
+
+        var applied = await Database.ApplyOrganizationAsync(csv);
+
+        Assert.Equal((0, 2, 1), (applied.Created, applied.Updated, applied.Deactivated));
+        var units = await Database.WithDbAsync(db => db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Code));
+        Assert.Equal("政策企画課", units[planning].Name);
+        Assert.Equal(units[general].Id, units[it].ParentId);
+        Assert.All(units.Values.Where(u => u.Code.StartsWith(it, StringComparison.Ordinal)),
+            u => Assert.StartsWith($"/{general}/{it}/", u.Path, StringComparison.Ordinal));
+        Assert.Equal(3, units.Values.Count(u => u.Path.StartsWith($"/{general}/{it}/", StringComparison.Ordinal) && u.Kind == OrgUnitKind.Team));
+        Assert.False(units[reform].IsActive);
+
+        // Putting the unit back in the file reopens it.
+        var reopened = await Database.ApplyOrganizationAsync(Utf8(DemoOrganization.ToCsv()));
+        Assert.Equal(["再開（廃止 → 有効）"], reopened.Updates.Where(u => u.Code == reform).Select(u => u.Description));
+        Assert.True(await Database.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == reform).Select(u => u.IsActive).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_unit_that_still_has_staff_is_not_closed()
+    {
+        await Database.ApplyOrganizationAsync(Utf8(DemoOrganization.ToCsv()));
+        var team = DemoOrganization.CodeOf("区民生活部", "戸籍住民課", "住民記録係");
+        await Database.ApplyRosterAsync(Utf8(RosterText(Row("100001", orgCode: team))));
+        var rows = DemoOrganization.Units.Where(u => u.Code != team)
+            .Select(u => string.Join(",", u.Code, u.Name, u.Kind.ToJapanese(), u.ParentCode ?? "")).ToArray();
+
+        var result = await Database.ApplyOrganizationAsync(Utf8(OrganizationText(rows)));
+
+        Assert.False(result.Applied);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(0, error.Line);
+        Assert.Equal($"所属コード「{team}」（住民記録係）はファイルにありませんが、在籍職員が 1 名いるため廃止できません。先に名簿で職員を異動させるか、この所属の行をファイルに残してください。", error.Message);
+        Assert.True(await Database.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == team).Select(u => u.IsActive).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Roster_preview_shows_everyone_as_new_and_changes_nothing()
+    {
+        await Database.ApplyOrganizationAsync(Utf8(DemoOrganization.ToCsv()));
+        var before = await StateAsync();
+
+        var preview = await Database.PreviewRosterAsync(Demo.ToUtf8());
+
+        Assert.True(preview.IsValid, string.Join("\n", preview.Errors.Take(5)));
+        Assert.Equal(Demo.Rows.Count, preview.RowCount);
+        Assert.Equal(Demo.Rows.Count, preview.NewEmployees.Count);
+        Assert.Equal($"新規 {Demo.Rows.Count:N0} 名、変更 0 名（異動 0、職層変更 0）、退職 0 名、変更なし 0 名", preview.Summary);
+        var persona = DemoPersonas.Manager;
+        Assert.Equal("所属: 戸籍住民課、職層: 課長、雇用区分: 正規、所属長",
+            preview.NewEmployees.Single(c => c.EmployeeNumber == persona.EmployeeNumber).Description);
+        Assert.Equal(before, await StateAsync());
+    }
+
+    [Fact]
+    public async Task Roster_apply_creates_everyone_and_applying_it_again_changes_nothing()
+    {
+        await Database.ApplyOrganizationAsync(Utf8(DemoOrganization.ToCsv()));
+        var heads = Demo.Rows.Count(r => r[DemoRosterFile.UnitHead] == "○");
+
+        // HR's spreadsheet saves Shift_JIS; the second upload is the same roster as UTF-8 with BOM.
+        var first = await Database.ApplyRosterAsync(Sjis(Demo.ToCsv()));
+
+        Assert.True(first.Applied, string.Join("\n", first.Errors.Take(5)));
+        Assert.Equal((Demo.Rows.Count, 0, 0, 0), (first.Created, first.Updated, first.Deactivated, first.Unchanged));
+        Assert.Equal(Demo.Rows.Select(r => r[DemoRosterFile.Number]).Order(), first.CreatedEmployeeNumbers.Order());
+        var afterFirst = await StateAsync();
+        // One audit entry for the organisation, one for the roster.
+        Assert.Equal((Demo.Rows.Count, Demo.Rows.Count, heads, 2), (afterFirst.Employees, afterFirst.Active, afterFirst.Assignments, afterFirst.Audits));
+        var manager = await Database.WithDbAsync(db => db.ManagerAssignments
+            .Where(a => a.Employee.EmployeeNumber == DemoPersonas.Manager.EmployeeNumber).Select(a => a.OrgUnit.Code).SingleAsync());
+        Assert.Equal(DemoPersonas.Manager.OrgUnitCode, manager);
+
+        var second = await Database.ApplyRosterAsync(Utf8WithBom(Demo.ToCsv()));
+
+        Assert.True(second.Applied);
+        Assert.Equal((0, 0, 0, Demo.Rows.Count), (second.Created, second.Updated, second.Deactivated, second.Unchanged));
+        Assert.Empty(second.CreatedEmployeeNumbers);
+        Assert.Equal(afterFirst with { Audits = 3 }, await StateAsync());
+        var audit = await Database.WithDbAsync(db => db.AuditEntries.OrderBy(a => a.Id).LastAsync());
+        Assert.Equal((RosterImportService.AuditAction, "hr-test"), (audit.Action, audit.Actor));
+        Assert.Equal($"職員名簿CSV（{Demo.Rows.Count:N0} 行、UTF-8）", audit.Target);
+        Assert.Equal(second.Summary, audit.Details);
+    }
+
+    [Fact]
+    public async Task A_move_a_promotion_and_a_leaver_are_previewed_and_applied_exactly()
+    {
+        await SeedAsync();
+        var staff = Demo.OrdinaryStaff.ToList();
+        var (mover, promoted, leaver) = (staff[0][DemoRosterFile.Number], staff[1][DemoRosterFile.Number], staff[2][DemoRosterFile.Number]);
+        var leaverUser = await CreateAccountAsync(leaver);
+        var file = Demo.Copy();
+        var fromCode = file.Row(mover)[DemoRosterFile.OrgCode];
+        var toCode = DemoOrganization.Units.First(u => u.Kind == OrgUnitKind.Team && u.Code != fromCode
+            && u.Name != DemoOrganization.Units.Single(x => x.Code == fromCode).Name).Code;
+        file.Row(mover)[DemoRosterFile.OrgCode] = toCode;
+        file.Row(promoted)[DemoRosterFile.JobLevel] = "主任";
+        file.Rows.Remove(file.Row(leaver));
+        var before = await StateAsync();
+
+        var preview = await Database.PreviewRosterAsync(file.ToUtf8());
+
+        Assert.True(preview.IsValid, string.Join("\n", preview.Errors.Take(5)));
+        Assert.Empty(preview.NewEmployees);
+        Assert.Equal([mover, promoted], preview.Updates.Select(c => c.EmployeeNumber));
+        var move = Assert.Single(preview.OrgMoves);
+        Assert.Equal((mover, file.LineOf(mover)), (move.EmployeeNumber, move.Line!.Value));
+        Assert.Equal($"所属: {UnitName(fromCode)} → {UnitName(toCode)}", move.Description);
+        var promotion = Assert.Single(preview.JobLevelChanges);
+        Assert.Equal((promoted, "職層: 係員 → 主任"), (promotion.EmployeeNumber, promotion.Description));
+        var left = Assert.Single(preview.Leavers);
+        Assert.Equal((leaver, (int?)null), (left.EmployeeNumber, left.Line));
+        Assert.Equal(Demo.Rows.Count - 3, preview.UnchangedCount);
+        Assert.Equal($"新規 0 名、変更 2 名（異動 1、職層変更 1）、退職 1 名、変更なし {Demo.Rows.Count - 3:N0} 名", preview.Summary);
+        Assert.Equal(before, await StateAsync());
+
+        var applied = await Database.ApplyRosterAsync(file.ToUtf8());
+
+        Assert.Equal((0, 2, 1, Demo.Rows.Count - 3), (applied.Created, applied.Updated, applied.Deactivated, applied.Unchanged));
+        Assert.Equal(preview.Updates.Select(c => c.Description), applied.Updates.Select(c => c.Description));
+        var people = await Database.WithDbAsync(db => db.Employees.AsNoTracking().Include(e => e.OrgUnit).Include(e => e.JobLevel)
+            .Where(e => e.EmployeeNumber == mover || e.EmployeeNumber == promoted || e.EmployeeNumber == leaver)
+            .ToDictionaryAsync(e => e.EmployeeNumber));
+        Assert.Equal(toCode, people[mover].OrgUnit.Code);
+        Assert.Equal("主任", people[promoted].JobLevel.Name);
+        Assert.False(people[leaver].IsActive);
+        Assert.NotNull(people[leaver].DeactivatedAtUtc);
+        var account = await Database.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == leaverUser));
+        Assert.True(account.LockoutEnabled);
+        Assert.Equal(DateTimeOffset.MaxValue, account.LockoutEnd);
+        Assert.True(await Database.InScopeAsync(sp => sp.GetRequiredService<UserManager<AppUser>>().IsLockedOutAsync(
+            sp.GetRequiredService<LearningDbContext>().Users.Single(u => u.Id == leaverUser))));
+        Assert.Equal((Demo.Rows.Count, Demo.Rows.Count - 1), ((await StateAsync()).Employees, (await StateAsync()).Active));
+
+        var again = await Database.ApplyRosterAsync(file.ToUtf8());
+        Assert.Equal(0, again.ChangeCount);
+    }
+
+    [Fact]
+    public async Task A_file_with_one_bad_row_changes_nothing_at_all()
+    {
+        await SeedAsync();
+        var staff = Demo.OrdinaryStaff.ToList();
+        var file = Demo.Copy();
+        file.Row(staff[0][DemoRosterFile.Number])[DemoRosterFile.JobLevel] = "主任";
+        file.Rows.Remove(file.Row(staff[1][DemoRosterFile.Number]));
+        var bad = staff[500][DemoRosterFile.Number];
+        file.Row(bad)[DemoRosterFile.OrgCode] = "B99";
+        var before = await StateAsync();
+
+        var preview = await Database.PreviewRosterAsync(file.ToUtf8());
+        var result = await Database.ApplyRosterAsync(file.ToUtf8());
+
+        var line = file.LineOf(bad);
+        Assert.False(preview.IsValid);
+        Assert.False(result.Applied);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(line, error.Line);
+        Assert.Equal($"{line}行目: 所属コード「B99」は存在しません。", error.Message);
+        Assert.Equal("エラー 1 件のため取り込めません。", result.Summary);
+        Assert.Empty(result.Updates);
+        Assert.Equal(0, result.ChangeCount);
+        Assert.Equal(before, await StateAsync());
+    }
+
+    [Fact]
+    public async Task A_returning_employee_is_reactivated_and_may_sign_in_again()
+    {
+        await SeedAsync();
+        var number = Demo.OrdinaryStaff.First()[DemoRosterFile.Number];
+        var user = await CreateAccountAsync(number);
+        var without = Demo.Copy();
+        without.Rows.Remove(without.Row(number));
+        await Database.ApplyRosterAsync(without.ToUtf8());
+
+        var back = await Database.ApplyRosterAsync(Demo.ToUtf8());
+
+        var change = Assert.Single(back.Updates);
+        Assert.Equal((number, "在籍: 無効 → 有効（再登録）"), (change.EmployeeNumber, change.Description));
+        Assert.True(change.Fields.HasFlag(EmployeeChanges.Reactivated));
+        Assert.True(await Database.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == number).Select(e => e.IsActive).SingleAsync()));
+        Assert.Null(await Database.WithDbAsync(db => db.Users.Where(u => u.Id == user).Select(u => u.LockoutEnd).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Manager_assignments_follow_the_unit_head_column()
+    {
+        await SeedAsync();
+        var file = Demo.Copy();
+        var oldHead = file.Rows.First(r => r[DemoRosterFile.UnitHead] == "○" && r[DemoRosterFile.JobLevel] == "係長");
+        var unit = oldHead[DemoRosterFile.OrgCode];
+        var newHead = file.Rows.First(r => r[DemoRosterFile.OrgCode] == unit && r[DemoRosterFile.UnitHead] == "");
+        oldHead[DemoRosterFile.UnitHead] = "";
+        newHead[DemoRosterFile.UnitHead] = "○";
+        var assignmentsBefore = (await StateAsync()).Assignments;
+
+        var preview = await Database.PreviewRosterAsync(file.ToUtf8());
+
+        Assert.Equal(
+            [(oldHead[DemoRosterFile.Number], "所属長: 解除"), (newHead[DemoRosterFile.Number], "所属長: 追加")],
+            preview.Updates.Select(c => (c.EmployeeNumber, c.Description)).OrderBy(c => c.Item2 == "所属長: 追加"));
+        Assert.All(preview.Updates, c => Assert.True(c.UnitHeadChanged));
+
+        await Database.ApplyRosterAsync(file.ToUtf8());
+
+        var headsOfUnit = await Database.WithDbAsync(db => db.ManagerAssignments.Where(a => a.OrgUnit.Code == unit)
+            .Select(a => a.Employee.EmployeeNumber).ToListAsync());
+        Assert.Equal([newHead[DemoRosterFile.Number]], headsOfUnit);
+        Assert.Equal(assignmentsBefore, (await StateAsync()).Assignments);
+        Assert.Equal(0, (await Database.ApplyRosterAsync(file.ToUtf8())).ChangeCount);
+    }
+
+    private static string UnitName(string code) => DemoOrganization.Units.Single(u => u.Code == code).Name;
+
+    private async Task SeedAsync()
+    {
+        Assert.True((await Database.ApplyOrganizationAsync(Utf8(DemoOrganization.ToCsv()))).Applied);
+        var roster = await Database.ApplyRosterAsync(Demo.ToUtf8());
+        Assert.True(roster.Applied, string.Join("\n", roster.Errors.Take(5)));
+    }
+
+    /// <summary>A sign-in account linked both ways, as the web layer creates it.</summary>
+    private Task<string> CreateAccountAsync(string employeeNumber) => Database.InScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<LearningDbContext>();
+        var employee = await db.Employees.SingleAsync(e => e.EmployeeNumber == employeeNumber);
+        var user = new AppUser { UserName = $"u{employeeNumber}", DisplayName = employee.Name, EmployeeId = employee.Id };
+        var created = await sp.GetRequiredService<UserManager<AppUser>>().CreateAsync(user);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        employee.LinkAccount(user.Id);
+        await db.SaveChangesAsync();
+        Assert.False(user.LockoutEnd.HasValue);
+        return user.Id;
+    });
+
+    /// <summary>What an import could touch, summed up, to prove that something changed nothing.</summary>
+    private Task<DatabaseState> StateAsync() => Database.WithDbAsync(async db => new DatabaseState(
+        await db.Employees.CountAsync(),
+        await db.Employees.CountAsync(e => e.IsActive),
+        await db.Employees.SumAsync(e => (long)e.OrgUnitId * 7 + e.JobLevelId),
+        await db.ManagerAssignments.CountAsync(),
+        await db.AuditEntries.CountAsync(),
+        await db.Users.CountAsync(u => u.LockoutEnd != null),
+        await db.OrgUnits.CountAsync(u => u.IsActive)));
+
+    private sealed record DatabaseState(int Employees, int Active, long Placement, int Assignments, int Audits, int LockedUsers, int ActiveUnits);
+}

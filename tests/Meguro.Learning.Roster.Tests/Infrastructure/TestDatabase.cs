@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Meguro.Learning.Roster.Tests.Infrastructure;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    PostgreSQL,
+}
+
+/// <summary>
+/// A real, empty database for one test: a SQLite file in the temp folder, or a new database on
+/// the PostgreSQL server that <c>tests/run</c> starts (connection in <c>TEST_PG</c>).
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _adminConnection;
+    private readonly string? _databaseName;
+    private readonly string? _sqliteFile;
+
+    private TestDatabase(DatabaseKind kind, string connectionString, string? adminConnection, string? databaseName, string? sqliteFile)
+    {
+        Kind = kind;
+        ConnectionString = connectionString;
+        _adminConnection = adminConnection;
+        _databaseName = databaseName;
+        _sqliteFile = sqliteFile;
+    }
+
+    public DatabaseKind Kind { get; }
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseKind kind)
+    {
+        if (kind == DatabaseKind.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"meguro-test-{Guid.NewGuid():N}.db");
+            return new TestDatabase(kind, $"Data Source={file}", null, null, file);
+        }
+        var admin = Environment.GetEnvironmentVariable("TEST_PG")
+            ?? throw new InvalidOperationException(
+                "TEST_PG is not set: the PostgreSQL tests need the server that tests/run starts (or set TEST_PG to a server login with CREATEDB).");
+        var name = $"meguro_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new TestDatabase(kind, builder.ConnectionString, admin, name, null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqliteFile is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(_sqliteFile + suffix);
+            }
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_adminConnection);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
