@@ -67,6 +67,20 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var connection = new NpgsqlConnection(_adminConnection);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        // After a bulk load autovacuum may be working in the database. FORCE may not terminate a
+        // superuser's backend when we log in as the non-superuser test role (42501), and a backend
+        // that is still leaving makes the database "in use" (55006). Both pass within moments.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                await Task.Delay(250);
+            }
+        }
     }
 }
