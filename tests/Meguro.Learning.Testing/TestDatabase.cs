@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace Meguro.Learning.Roster.Tests.Infrastructure;
+namespace Meguro.Learning.Testing;
 
 public enum DatabaseKind
 {
@@ -10,7 +10,7 @@ public enum DatabaseKind
 }
 
 /// <summary>
-/// A real, empty database for one test: a SQLite file in the temp folder, or a new database on
+/// A real, empty database for one test or app host: a SQLite file in the temp folder, or a new database on
 /// the PostgreSQL server that <c>tests/run</c> starts (connection in <c>TEST_PG</c>).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
