@@ -82,9 +82,13 @@ public sealed partial class CourseParser(CourseMarkdown markdown)
         var texts = ReadTexts(slug, files, issues);
         var lessonFiles = ClassifyFiles(slug, files.Keys, issues);
         var media = ReadMedia(slug, files, issues);
+        // Links to a media file that is itself rejected are not reported twice: the file's own issue says it.
+        var mediaNames = files.Keys
+            .Where(p => p.StartsWith(MediaFolder + "/", StringComparison.Ordinal))
+            .Select(p => p[(MediaFolder.Length + 1)..])
+            .ToHashSet(StringComparer.Ordinal);
         var context = new MarkdownContext(slug, versionNumber,
-            lessonFiles.ToDictionary(l => l.FileName, l => l.Slug, StringComparer.Ordinal),
-            media.Select(m => m.FileName).ToHashSet(StringComparer.Ordinal), "");
+            lessonFiles.ToDictionary(l => l.FileName, l => l.Slug, StringComparer.Ordinal), mediaNames, "");
 
         var lessons = lessonFiles
             .Where(l => texts.ContainsKey(l.FileName))
@@ -191,10 +195,11 @@ public sealed partial class CourseParser(CourseMarkdown markdown)
     {
         var label = FileLabel(slug, file.FileName);
         var (frontMatter, body) = FrontMatter.Split(text);
+        var countBefore = issues.Count;
         var meta = frontMatter is null
             ? MissingFrontMatter(label, issues)
             : FrontMatter.Read<LessonYaml>(frontMatter, label, issues) ?? new LessonYaml();
-        if (frontMatter is not null && string.IsNullOrWhiteSpace(meta.Title))
+        if (issues.Count == countBefore && string.IsNullOrWhiteSpace(meta.Title))
         {
             issues.Add(new(label, 1, "title（レッスンの題名）がありません。"));
         }

@@ -52,7 +52,7 @@ public partial class Course
     public void Publish(CourseVersion version)
     {
         ArgumentNullException.ThrowIfNull(version);
-        if (!ReferenceEquals(version.Course, this) && version.CourseId != Id)
+        if (!ReferenceEquals(version.Course, this) && (Id == 0 || version.CourseId != Id))
         {
             throw new DomainException($"第{version.Number}版はコース「{Slug}」の版ではありません。");
         }
