@@ -294,10 +294,13 @@ public sealed class CourseMarkdown
         return sanitizer;
     }
 
-    /// <summary>Links may only point inside the page or the app; images only at course media.</summary>
+    /// <summary>
+    /// Links may only point inside the page or the app; images only at course media. A refused
+    /// address loses its attribute, so a rejected link is plain text rather than a link to nowhere.
+    /// </summary>
     private static bool IsAllowedUrl(string tag, string url) => tag == "img"
         ? url.StartsWith("/courses/", StringComparison.Ordinal)
-        : url.StartsWith('#') || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)) || url.Length == 0;
+        : url.StartsWith('#') || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal));
 
     private static void Enhance(IElement? body)
     {

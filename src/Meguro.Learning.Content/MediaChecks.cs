@@ -65,6 +65,7 @@ internal static partial class MediaChecks
         (ExternalHref(), "SVG の href / xlink:href は同じ図の中（#…）だけを指せます。"),
         (EntityDeclaration(), "SVG に <!ENTITY> 宣言は使えません。"),
         (ExternalUrl(), "SVG の url(…) は同じ図の中（#…）だけを指せます。"),
+        (CssImport(), "SVG に @import は使えません。"),
     ];
 
     private static int LineAt(string text, int index) => text.AsSpan(0, index).Count('\n') + 1;
@@ -86,4 +87,7 @@ internal static partial class MediaChecks
 
     [GeneratedRegex(@"url\(\s*['""]?\s*(?!#)", RegexOptions.IgnoreCase)]
     private static partial Regex ExternalUrl();
+
+    [GeneratedRegex("@import", RegexOptions.IgnoreCase)]
+    private static partial Regex CssImport();
 }

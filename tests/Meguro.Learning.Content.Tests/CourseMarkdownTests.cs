@@ -44,6 +44,7 @@ public sealed class CourseMarkdownTests
             (e.GetAttribute("href") ?? e.GetAttribute("src"))!.Contains("script:", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain("javascript:", rendered.Html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("data:", rendered.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=\"\"", rendered.Html, StringComparison.Ordinal);
         // The raw HTML is shown as text, so an author sees what they wrote.
         Assert.Contains("&lt;script&gt;", rendered.Html, StringComparison.Ordinal);
         Assert.Contains(rendered.Issues, i => i.Line == 11 && i.Message.StartsWith("画像「data:", StringComparison.Ordinal));

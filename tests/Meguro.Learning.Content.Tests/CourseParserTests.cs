@@ -255,6 +255,7 @@ public sealed class CourseParserTests
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"https://example.com/\">x</a></svg>", 1, "href")]
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\"><use xlink:href='javascript:alert(1)'/></svg>", 1, "href")]
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect fill=\"url(https://example.com/x)\"/></svg>", 1, "url(")]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\"><style>\n@import \"https://example.com/a.css\";</style></svg>", 2, "@import")]
     public void Unsafe_svg_is_refused_with_its_line(string svg, int line, string expected)
     {
         var course = ParseWith("media/diagram.svg", svg);

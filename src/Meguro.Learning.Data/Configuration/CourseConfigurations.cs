@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Meguro.Learning.Domain.Courses;
 using Meguro.Learning.Domain.Skills;
 using Microsoft.EntityFrameworkCore;
@@ -94,7 +96,8 @@ internal sealed class CourseVersionSkillConfiguration : IEntityTypeConfiguration
 
 internal sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Japanese heading text is stored as is, not as \uXXXX escapes: the column stays readable in SQL.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public void Configure(EntityTypeBuilder<Lesson> b)
     {
