@@ -11,6 +11,12 @@ public sealed class ContentOptions
     /// </summary>
     public string Root { get; set; } = "";
 
+    /// <summary>
+    /// Import <c>content/courses/</c> at start-up (on in Development and the embedded demo). Off by
+    /// default: production imports with <c>import courses</c> or publishes from the browser editor.
+    /// </summary>
+    public bool ImportCoursesOnStartup { get; set; }
+
     public static string Locate(string configured, params string[] startDirectories)
     {
         if (!string.IsNullOrWhiteSpace(configured))

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Meguro.Learning.Content;
 
@@ -8,7 +9,13 @@ public static class ContentServiceCollectionExtensions
     public static IServiceCollection AddLearningContent(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<JobLevelCatalog>();
+        services.AddScoped<SkillCatalog>();
+        // Markdig pipeline and sanitizer are built once and shared (both are thread-safe).
+        services.AddSingleton<CourseMarkdown>();
+        services.AddSingleton<CourseParser>();
+        services.AddScoped<CourseImporter>();
         return services;
     }
 }

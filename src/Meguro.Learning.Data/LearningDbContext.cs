@@ -1,9 +1,11 @@
 using Meguro.Learning.Data.Identity;
 using Meguro.Learning.Domain.Auditing;
+using Meguro.Learning.Domain.Courses;
 using Meguro.Learning.Domain.Imports;
 using Meguro.Learning.Domain.Operations;
 using Meguro.Learning.Domain.Organization;
 using Meguro.Learning.Domain.People;
+using Meguro.Learning.Domain.Skills;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +26,16 @@ public abstract class LearningDbContext : IdentityDbContext<AppUser>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<SkillCategory> SkillCategories => Set<SkillCategory>();
+    public DbSet<Skill> Skills => Set<Skill>();
+    public DbSet<SkillLevel> SkillLevels => Set<SkillLevel>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseVersion> CourseVersions => Set<CourseVersion>();
+    public DbSet<CourseVersionSkill> CourseVersionSkills => Set<CourseVersionSkill>();
+    public DbSet<Lesson> Lessons => Set<Lesson>();
+    public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
+    public DbSet<CourseVersionMedia> CourseVersionMedia => Set<CourseVersionMedia>();
+    public DbSet<CourseVersionFile> CourseVersionFiles => Set<CourseVersionFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

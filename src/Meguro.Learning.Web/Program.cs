@@ -22,7 +22,7 @@ builder.AddLearningWeb();
 
 var app = builder.Build();
 
-await app.PrepareDatabaseAsync(seedDemo: command is null);
+await app.PrepareDatabaseAsync(seedDemo: command is null, importCourses: command is null);
 if (command is not null)
 {
     return await command.RunAsync(app.Services, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);

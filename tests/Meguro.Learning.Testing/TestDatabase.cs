@@ -52,6 +52,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(kind, builder.ConnectionString, admin, name, null);
     }
 
+    /// <summary>Settings as an operator would give them to the app.</summary>
+    public Dictionary<string, string?> Settings() => new()
+    {
+        ["Database:Provider"] = Kind == DatabaseKind.PostgreSQL ? "PostgreSQL" : "Sqlite",
+        ["ConnectionStrings:Default"] = ConnectionString,
+    };
+
     public async ValueTask DisposeAsync()
     {
         if (_sqliteFile is not null)

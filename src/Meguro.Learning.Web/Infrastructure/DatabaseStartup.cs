@@ -15,9 +15,10 @@ public static class DatabaseStartup
 {
     /// <summary>
     /// Migrates the database, loads reference data from <c>content/</c> and, in the embedded
-    /// default only, seeds the demo organisation. Runs before the app takes requests.
+    /// default only, seeds the demo organisation. Runs before the app takes requests. A command line
+    /// run (<c>import …</c>) passes false for both: it imports or seeds only what it was asked to.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app, bool seedDemo = true)
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool seedDemo = true, bool importCourses = true)
     {
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
@@ -33,11 +34,14 @@ public static class DatabaseStartup
             await db.Database.MigrateAsync();
         }
 
-        var contentRoot = ContentOptions.Locate(
-            services.GetRequiredService<IOptions<ContentOptions>>().Value.Root,
-            app.Environment.ContentRootPath,
-            AppContext.BaseDirectory);
+        var contentOptions = services.GetRequiredService<IOptions<ContentOptions>>().Value;
+        var contentRoot = ContentOptions.Locate(contentOptions.Root, app.Environment.ContentRootPath, AppContext.BaseDirectory);
         await services.GetRequiredService<JobLevelCatalog>().SyncAsync(contentRoot);
+        await services.GetRequiredService<SkillCatalog>().SyncAsync(contentRoot);
+        if (importCourses && contentOptions.ImportCoursesOnStartup)
+        {
+            await ImportCoursesAsync(app, services, contentRoot);
+        }
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
@@ -52,6 +56,28 @@ public static class DatabaseStartup
         {
             await services.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
             app.Lifetime.ApplicationStarted.Register(() => PrintDemoWelcome(app));
+        }
+    }
+
+    public const string StartupActor = "システム（起動時の取込）";
+
+    /// <summary>
+    /// A malformed course is logged and skipped: the app must still start (with the course's
+    /// previous version, if any), and the author sees file:line in the log.
+    /// </summary>
+    private static async Task ImportCoursesAsync(WebApplication app, IServiceProvider services, string contentRoot)
+    {
+        var results = await services.GetRequiredService<CourseImporter>()
+            .ImportAllAsync(contentRoot, StartupActor, app.Lifetime.ApplicationStopping);
+        foreach (var result in results.Where(r => r.Outcome == CourseImportOutcome.Failed))
+        {
+            app.Logger.LogWarning("コース「{Slug}」を取り込めませんでした（{Count} 件の問題）:{NewLine}{Issues}",
+                result.Slug, result.Issues.Count, Environment.NewLine, string.Join(Environment.NewLine, result.Issues));
+        }
+        var changed = results.Count(r => r.Outcome is CourseImportOutcome.Created or CourseImportOutcome.NewVersion);
+        if (changed > 0)
+        {
+            app.Logger.LogInformation("コースを {Changed} 件公開しました（content/courses の {Total} 件中）。", changed, results.Count);
         }
     }
 

@@ -8,23 +8,30 @@ namespace Meguro.Learning.Web.Infrastructure;
 /// <c>dotnet run --project src/Meguro.Learning.Web -- import roster|org FILE [--encoding auto|utf-8|shift_jis] [--apply]</c>:
 /// the HR upload for scripts and night batches. Without <c>--apply</c> it is a dry run. It goes
 /// through the same <see cref="ImportRunner"/> as the upload page, stores the file as an import
-/// batch (visible on /hr/roster) and writes the same audit entries.
+/// batch (visible on /hr/roster) and writes the same audit entries. <c>import courses</c> is
+/// <see cref="CourseImportCommand"/>.
 /// </summary>
-public sealed record ImportCommand(ImportKind Kind, string FilePath, CsvEncoding Encoding, bool Apply)
+public sealed record ImportCommand(ImportKind Kind, string FilePath, CsvEncoding Encoding, bool Apply) : IAppCommand
 {
     public const string Usage =
         "使い方: import roster|org <CSVファイル> [--encoding auto|utf-8|shift_jis] [--apply]\n" +
-        "  roster  職員名簿CSV、org  組織（所属）CSV。--apply を付けない場合はドライラン（変更しません）。";
+        "  roster  職員名簿CSV、org  組織（所属）CSV。--apply を付けない場合はドライラン（変更しません）。\n" +
+        "       import courses [--content <contentフォルダ>]\n" +
+        "  courses  content/courses のコースを検証し、変更のあったコースを新しい版として公開します。";
 
     /// <summary>
     /// Separates the command from the host's own arguments (<c>--urls</c>, <c>--Database:Provider=…</c>),
     /// which still go to ASP.NET Core configuration. Returns a null command for a normal start.
     /// </summary>
-    public static (ImportCommand? Command, string? Error, string[] HostArgs) Parse(string[] args)
+    public static (IAppCommand? Command, string? Error, string[] HostArgs) Parse(string[] args)
     {
         if (args.Length == 0 || args[0] != "import")
         {
             return (null, null, args);
+        }
+        if (args.Length > 1 && args[1] == "courses")
+        {
+            return CourseImportCommand.Parse(args);
         }
         var positional = new List<string>();
         var hostArgs = new List<string>();

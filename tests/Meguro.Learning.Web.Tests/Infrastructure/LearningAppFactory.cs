@@ -24,6 +24,8 @@ public sealed class LearningAppFactory(TestDatabase database, bool seedDemo, boo
         builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
         builder.UseSetting("BackgroundJobs:Storage", database.Kind == DatabaseKind.PostgreSQL ? "PostgreSql" : "InMemory");
         builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
+        // The shipped courses, as in the embedded demo: the browser tests look at real lessons.
+        builder.UseSetting("Content:ImportCoursesOnStartup", "true");
         builder.UseSetting("Web:DataProtectionKeysPath", _keysPath);
         if (useKestrel)
         {

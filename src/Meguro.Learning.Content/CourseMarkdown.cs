@@ -1,0 +1,359 @@
+using System.Text;
+using AngleSharp.Dom;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Extensions.Alerts;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.Tables;
+using Markdig.Helpers;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Meguro.Learning.Domain.Courses;
+
+namespace Meguro.Learning.Content;
+
+/// <summary>
+/// What a Markdown file of a course may link to, and how its links become app URLs.
+/// <paramref name="LessonFiles"/> maps "03-suspicious-mail.md" to the lesson slug "suspicious-mail";
+/// <paramref name="MediaFiles"/> are the names under media/; <paramref name="FileLabel"/> names the file in issues.
+/// </summary>
+public sealed record MarkdownContext(
+    string CourseSlug,
+    int VersionNumber,
+    IReadOnlyDictionary<string, string> LessonFiles,
+    IReadOnlySet<string> MediaFiles,
+    string FileLabel)
+{
+    public string CourseUrl => $"/courses/{CourseSlug}";
+
+    public string LessonUrl(string lessonSlug) => $"{CourseUrl}/lessons/{lessonSlug}";
+
+    public string MediaUrl(string fileName) => $"{CourseUrl}/media/{Uri.EscapeDataString(fileName)}?v={VersionNumber}";
+}
+
+/// <summary>Sanitised HTML, the table of contents, what was wrong, and the text for search.</summary>
+public sealed record RenderedMarkdown(string Html, IReadOnlyList<LessonHeading> Headings, IReadOnlyList<ContentIssue> Issues, string PlainText);
+
+/// <summary>
+/// Renders course Markdown. Raw HTML is switched off in Markdig and the result still goes through
+/// an allow-list sanitizer, because lessons are written by many people and shown to all staff:
+/// nothing in a lesson may run script, load another host (LGWAN), or escape to an external link.
+/// The pipeline and sanitizer are built once; both are safe to share between threads.
+/// </summary>
+public sealed class CourseMarkdown
+{
+    private const string TableLabel = "表";
+
+    private static readonly Dictionary<string, string> AlertTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["NOTE"] = "補足",
+        ["TIP"] = "ヒント",
+        ["IMPORTANT"] = "重要",
+        ["WARNING"] = "注意",
+        ["CAUTION"] = "警告",
+    };
+
+    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ul", "ol", "p", "div", "blockquote", "pre", "table", "figure",
+    };
+
+    private readonly MarkdownPipeline _pipeline;
+    private readonly HtmlSanitizer _sanitizer;
+
+    public CourseMarkdown()
+    {
+        _pipeline = new MarkdownPipelineBuilder()
+            .UseYamlFrontMatter()
+            .UsePipeTables()
+            .UseGridTables()
+            .UseFootnotes()
+            .UseTaskLists()
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseAlertBlocks(WriteAlertTitle)
+            .UseFigures()
+            .UseEmphasisExtras()
+            .UseCjkFriendlyEmphasis()
+            .DisableHtml()
+            .Build();
+        _sanitizer = CreateSanitizer();
+    }
+
+    public MarkdownPipeline Pipeline => _pipeline;
+
+    public RenderedMarkdown Render(string markdown, MarkdownContext context)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        ArgumentNullException.ThrowIfNull(context);
+        var document = Markdown.Parse(markdown, _pipeline);
+        var issues = new List<ContentIssue>();
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            ResolveLink(link, context, issues);
+        }
+        foreach (var autolink in document.Descendants<AutolinkInline>())
+        {
+            issues.Add(Issue(context, autolink.Line, ExternalLinkMessage(autolink.Url, isImage: false)));
+            autolink.Url = "";
+        }
+        foreach (var table in document.Descendants<Table>())
+        {
+            MoveAlignmentToClasses(table);
+        }
+        var html = _sanitizer.Sanitize(document.ToHtml(_pipeline));
+        return new RenderedMarkdown(html, Headings(document), issues, PlainText(document));
+    }
+
+    private static void ResolveLink(LinkInline link, MarkdownContext context, List<ContentIssue> issues)
+    {
+        var url = (link.Url ?? "").Trim();
+        if (link.IsImage && string.IsNullOrWhiteSpace(InlineText(link)))
+        {
+            issues.Add(Issue(context, link.Line,
+                $"画像「{url}」に代替テキストがありません。![画像の内容を説明する文]({url}) のように書いてください。"));
+        }
+        if (url.StartsWith('#') && !link.IsImage)
+        {
+            return;
+        }
+        if (HasScheme(url) || url.StartsWith("//", StringComparison.Ordinal))
+        {
+            issues.Add(Issue(context, link.Line, ExternalLinkMessage(url, link.IsImage)));
+            link.Url = "";
+            return;
+        }
+        var (path, fragment) = SplitFragment(url);
+        var target = link.IsImage ? ResolveImage(path, context) : ResolveLinkTarget(path, context);
+        if (target is null)
+        {
+            issues.Add(Issue(context, link.Line, link.IsImage ? $"画像「{url}」が存在しません。" : $"リンク先「{url}」が存在しません。"));
+            link.Url = "";
+            return;
+        }
+        link.Url = target + fragment;
+    }
+
+    private static string? ResolveLinkTarget(string path, MarkdownContext context)
+    {
+        if (path.StartsWith('/'))
+        {
+            // An address inside this app (e.g. /my): allowed as written, the app itself answers it.
+            return path;
+        }
+        if (context.LessonFiles.TryGetValue(path, out var lessonSlug))
+        {
+            return context.LessonUrl(lessonSlug);
+        }
+        if (path == CourseParser.CourseFileName)
+        {
+            return context.CourseUrl;
+        }
+        return ResolveImage(path, context);
+    }
+
+    private static string? ResolveImage(string path, MarkdownContext context)
+    {
+        const string prefix = CourseParser.MediaFolder + "/";
+        return path.StartsWith(prefix, StringComparison.Ordinal) && context.MediaFiles.Contains(path[prefix.Length..])
+            ? context.MediaUrl(path[prefix.Length..])
+            : null;
+    }
+
+    private static (string Path, string Fragment) SplitFragment(string url)
+    {
+        var hash = url.IndexOf('#');
+        var path = hash < 0 ? url : url[..hash];
+        var fragment = hash < 0 ? "" : url[hash..];
+        var query = path.IndexOf('?');
+        if (query >= 0)
+        {
+            path = path[..query];
+        }
+        path = Uri.UnescapeDataString(path);
+        while (path.StartsWith("./", StringComparison.Ordinal))
+        {
+            path = path[2..];
+        }
+        return (path, fragment);
+    }
+
+    private static bool HasScheme(string url)
+    {
+        var colon = url.IndexOf(':');
+        return colon > 0 && url[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.');
+    }
+
+    private static string ExternalLinkMessage(string url, bool isImage) =>
+        url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)
+        || url.StartsWith("//", StringComparison.Ordinal)
+            ? $"外部へのリンク「{url}」は使えません。LGWAN内で使うため、レッスンには区のネットワークの外へのリンクを書けません。"
+            : isImage
+                ? $"画像「{url}」は使えません。media/ に置いたファイルを指定してください。"
+                : $"リンク先「{url}」は使えません。レッスンや media/ のファイルへの相対リンクにしてください。";
+
+    private static ContentIssue Issue(MarkdownContext context, int zeroBasedLine, string message) =>
+        new(context.FileLabel, zeroBasedLine + 1, message);
+
+    /// <summary>Markdig writes column alignment as style attributes, which the sanitizer removes; classes survive.</summary>
+    private static void MoveAlignmentToClasses(Table table)
+    {
+        var columns = table.ColumnDefinitions;
+        foreach (var row in table.OfType<TableRow>())
+        {
+            var index = 0;
+            foreach (var cell in row.OfType<TableCell>())
+            {
+                var column = cell.ColumnIndex >= 0 ? cell.ColumnIndex : index;
+                if (column < columns.Count && columns[column].Alignment is { } alignment)
+                {
+                    cell.GetAttributes().AddClass("align-" + alignment.ToString().ToLowerInvariant());
+                }
+                index++;
+            }
+        }
+        foreach (var column in columns)
+        {
+            column.Alignment = null;
+        }
+    }
+
+    private static List<LessonHeading> Headings(MarkdownDocument document) =>
+        [.. document.Descendants<HeadingBlock>()
+            .Where(h => h.GetAttributes().Id is { Length: > 0 })
+            .Select(h => new LessonHeading(h.Level, h.GetAttributes().Id!, InlineText(h.Inline).Trim()))];
+
+    private static string PlainText(MarkdownDocument document)
+    {
+        var text = new StringBuilder();
+        foreach (var leaf in document.Descendants<LeafBlock>())
+        {
+            if (leaf is Markdig.Extensions.Yaml.YamlFrontMatterBlock)
+            {
+                continue;
+            }
+            text.Append(leaf.Inline is not null ? InlineText(leaf.Inline) : leaf.Lines.ToString()).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static string InlineText(ContainerInline? container)
+    {
+        var text = new StringBuilder();
+        foreach (var inline in container ?? Enumerable.Empty<Inline>())
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+                case ContainerInline child:
+                    text.Append(InlineText(child));
+                    break;
+            }
+        }
+        return text.ToString();
+    }
+
+    private static void WriteAlertTitle(HtmlRenderer renderer, StringSlice kind)
+    {
+        var title = AlertTitles.GetValueOrDefault(kind.ToString(), kind.ToString());
+        renderer.Write("<p class=\"markdown-alert-title\">").WriteEscape(title).WriteLine("</p>");
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "img", "em", "strong", "del", "ins",
+                "mark", "sub", "sup", "code", "pre", "blockquote", "hr", "br", "table", "thead", "tbody", "tfoot",
+                "tr", "th", "td", "caption", "col", "colgroup", "figure", "figcaption", "div", "span", "input",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "href", "src", "alt", "title", "id", "class", "type", "checked", "disabled", "start", "colspan", "rowspan",
+            },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+        });
+        sanitizer.FilterUrl += (_, e) => e.SanitizedUrl = IsAllowedUrl(e.Tag.LocalName, e.OriginalUrl) ? e.SanitizedUrl : null;
+        sanitizer.PostProcessDom += (_, e) => Enhance(e.Document.Body);
+        return sanitizer;
+    }
+
+    /// <summary>
+    /// Links may only point inside the page or the app; images only at course media. A refused
+    /// address loses its attribute, so a rejected link is plain text rather than a link to nowhere.
+    /// </summary>
+    private static bool IsAllowedUrl(string tag, string url) => tag == "img"
+        ? url.StartsWith("/courses/", StringComparison.Ordinal)
+        : url.StartsWith('#') || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal));
+
+    private static void Enhance(IElement? body)
+    {
+        if (body is null)
+        {
+            return;
+        }
+        foreach (var table in body.QuerySelectorAll("table").ToList())
+        {
+            WrapTable(table);
+        }
+        foreach (var input in body.QuerySelectorAll("input").ToList())
+        {
+            LabelCheckbox(input);
+        }
+        // An image whose address was refused (reported as an issue) shows its alt text instead.
+        foreach (var image in body.QuerySelectorAll("img:not([src])").ToList())
+        {
+            image.Replace(image.Owner!.CreateTextNode(image.GetAttribute("alt") ?? ""));
+        }
+    }
+
+    /// <summary>Wide tables scroll inside a focusable, named region instead of widening the page on phones.</summary>
+    private static void WrapTable(IElement table)
+    {
+        var wrapper = table.Owner!.CreateElement("div");
+        wrapper.ClassName = "table-wrap";
+        wrapper.SetAttribute("role", "region");
+        wrapper.SetAttribute("tabindex", "0");
+        wrapper.SetAttribute("aria-label", TableLabel);
+        table.Parent!.InsertBefore(wrapper, table);
+        wrapper.AppendChild(table);
+    }
+
+    /// <summary>
+    /// Task-list checkboxes get their item's text as accessible name (axe "label" rule, platform
+    /// notes gotcha 15) and stay disabled: they illustrate, they are not a form.
+    /// </summary>
+    private static void LabelCheckbox(IElement input)
+    {
+        if (!string.Equals(input.GetAttribute("type"), "checkbox", StringComparison.OrdinalIgnoreCase) || input.Parent is not IElement parent)
+        {
+            input.Remove();
+            return;
+        }
+        input.SetAttribute("disabled", "disabled");
+        var label = input.Owner!.CreateElement("label");
+        parent.InsertBefore(label, input);
+        for (var node = (INode?)input; node is not null && !(node is IElement e && BlockTags.Contains(e.LocalName));)
+        {
+            var next = node.NextSibling;
+            label.AppendChild(node);
+            node = next;
+        }
+    }
+}
