@@ -2,6 +2,7 @@ using Meguro.Learning.Data.Identity;
 using Meguro.Learning.Domain.Auditing;
 using Meguro.Learning.Domain.Courses;
 using Meguro.Learning.Domain.Imports;
+using Meguro.Learning.Domain.Learning;
 using Meguro.Learning.Domain.Operations;
 using Meguro.Learning.Domain.Organization;
 using Meguro.Learning.Domain.People;
@@ -36,6 +37,8 @@ public abstract class LearningDbContext : IdentityDbContext<AppUser>
     public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
     public DbSet<CourseVersionMedia> CourseVersionMedia => Set<CourseVersionMedia>();
     public DbSet<CourseVersionFile> CourseVersionFiles => Set<CourseVersionFile>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<LessonProgress> LessonProgress => Set<LessonProgress>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

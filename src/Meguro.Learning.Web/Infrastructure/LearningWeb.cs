@@ -106,6 +106,7 @@ public static class LearningWeb
         services.AddScoped<AuditLog>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<Pages.Hr.Roster.ImportRunner>();
+        services.AddScoped<Pages.Courses.LearnerCourses>();
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
         services.AddScoped<DemoSeeder>();
         services.AddLearningHealthChecks();

@@ -467,6 +467,84 @@ namespace Meguro.Learning.Data.Migrations.Postgres
                     b.ToTable("ImportBatches");
                 });
 
+            modelBuilder.Entity("Meguro.Learning.Domain.Learning.Enrollment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AssignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastLessonSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("EmployeeId", "CourseId", "Cycle")
+                        .IsUnique();
+
+                    b.ToTable("Enrollments");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Learning.LessonProgress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LessonSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId", "LessonSlug")
+                        .IsUnique();
+
+                    b.ToTable("LessonProgress");
+                });
+
             modelBuilder.Entity("Meguro.Learning.Domain.Operations.JobRun", b =>
                 {
                     b.Property<string>("JobName")
@@ -972,6 +1050,34 @@ namespace Meguro.Learning.Data.Migrations.Postgres
                     b.Navigation("CourseVersion");
                 });
 
+            modelBuilder.Entity("Meguro.Learning.Domain.Learning.Enrollment", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meguro.Learning.Domain.People.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Learning.LessonProgress", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.Learning.Enrollment", "Enrollment")
+                        .WithMany("Progress")
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enrollment");
+                });
+
             modelBuilder.Entity("Meguro.Learning.Domain.Organization.ManagerAssignment", b =>
                 {
                     b.HasOne("Meguro.Learning.Domain.People.Employee", "Employee")
@@ -1096,6 +1202,11 @@ namespace Meguro.Learning.Data.Migrations.Postgres
                     b.Navigation("Media");
 
                     b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Learning.Enrollment", b =>
+                {
+                    b.Navigation("Progress");
                 });
 #pragma warning restore 612, 618
         }

@@ -448,6 +448,80 @@ namespace Meguro.Learning.Data.Migrations.Sqlite
                     b.ToTable("ImportBatches");
                 });
 
+            modelBuilder.Entity("Meguro.Learning.Domain.Learning.Enrollment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AssignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastLessonSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("EmployeeId", "CourseId", "Cycle")
+                        .IsUnique();
+
+                    b.ToTable("Enrollments");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Learning.LessonProgress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LessonSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId", "LessonSlug")
+                        .IsUnique();
+
+                    b.ToTable("LessonProgress");
+                });
+
             modelBuilder.Entity("Meguro.Learning.Domain.Operations.JobRun", b =>
                 {
                     b.Property<string>("JobName")
@@ -937,6 +1011,34 @@ namespace Meguro.Learning.Data.Migrations.Sqlite
                     b.Navigation("CourseVersion");
                 });
 
+            modelBuilder.Entity("Meguro.Learning.Domain.Learning.Enrollment", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.Courses.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meguro.Learning.Domain.People.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Learning.LessonProgress", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.Learning.Enrollment", "Enrollment")
+                        .WithMany("Progress")
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enrollment");
+                });
+
             modelBuilder.Entity("Meguro.Learning.Domain.Organization.ManagerAssignment", b =>
                 {
                     b.HasOne("Meguro.Learning.Domain.People.Employee", "Employee")
@@ -1061,6 +1163,11 @@ namespace Meguro.Learning.Data.Migrations.Sqlite
                     b.Navigation("Media");
 
                     b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Learning.Enrollment", b =>
+                {
+                    b.Navigation("Progress");
                 });
 #pragma warning restore 612, 618
         }

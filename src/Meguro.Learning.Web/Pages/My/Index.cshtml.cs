@@ -1,4 +1,6 @@
 using Meguro.Learning.Data;
+using Meguro.Learning.Domain.Courses;
+using Meguro.Learning.Domain.Learning;
 using Meguro.Learning.Domain.People;
 using Meguro.Learning.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +12,10 @@ public sealed class IndexModel(LearningDbContext db) : PageModel
 {
     public sealed record Profile(string Name, string Kana, string EmployeeNumber, string OrgUnitName, string JobLevelName, string EmploymentType, DateOnly? AppointmentEnd);
 
+    public sealed record MyCourse(string Slug, string Title, EnrollmentStatus Status, int Percent, DateOnly? DueDate, string? ResumeLesson, bool Started);
+
     public Profile? Me { get; private set; }
+    public IReadOnlyList<MyCourse> Courses { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -26,5 +31,28 @@ public sealed class IndexModel(LearningDbContext db) : PageModel
         {
             Me = new Profile(e.Name, e.Kana, e.EmployeeNumber, e.Org, e.Level, e.EmploymentType.ToJapanese(), e.AppointmentEndDate);
         }
+        Courses = await LoadCoursesAsync(id, ct);
+    }
+
+    /// <summary>Enrolled courses with progress against the lessons of the version learners see now.</summary>
+    private async Task<IReadOnlyList<MyCourse>> LoadCoursesAsync(int employeeId, CancellationToken ct)
+    {
+        var enrollments = await db.Enrollments.AsNoTracking().Include(x => x.Progress)
+            .Where(x => x.EmployeeId == employeeId && (x.Status == EnrollmentStatus.Active || x.Status == EnrollmentStatus.Completed))
+            .ToListAsync(ct);
+        var courseIds = enrollments.Select(x => x.CourseId).Distinct().ToList();
+        var versions = await db.CourseVersions.AsNoTracking()
+            .Where(v => courseIds.Contains(v.CourseId) && v.Number == v.Course.PublishedVersionNumber)
+            .Select(v => new { v.CourseId, v.Course.Slug, v.Title, Lessons = v.Lessons.OrderBy(l => l.Number).Select(l => l.Slug).ToList() })
+            .ToDictionaryAsync(v => v.CourseId, ct);
+        return enrollments
+            .Where(x => versions.ContainsKey(x.CourseId))
+            .Select(x =>
+            {
+                var v = versions[x.CourseId];
+                return new MyCourse(v.Slug, v.Title, x.Status, x.PercentDone(v.Lessons), x.DueDate, x.ResumeLesson(v.Lessons), x.StartedAtUtc is not null);
+            })
+            .OrderBy(c => c.Status).ThenBy(c => c.DueDate ?? DateOnly.MaxValue).ThenBy(c => c.Title, StringComparer.Ordinal)
+            .ToList();
     }
 }
