@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Meguro.Learning.Data;
 using Meguro.Learning.Data.Identity;
+using Meguro.Learning.Domain.Organization;
+using Meguro.Learning.Domain.People;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +79,49 @@ public abstract partial class AppFixture(DatabaseKind kind, bool seedDemo = fals
             }
         });
         return userName;
+    }
+
+    /// <summary>
+    /// Creates an employee (in a test 部/課/係, at the given 職層) with a linked account holding the
+    /// Learner role plus <paramref name="roles"/>, and signs in as them.
+    /// </summary>
+    public async Task<(HttpClient Client, int EmployeeId)> RunAsEmployeeAsync(string jobLevelCode = "kakariin", params string[] roles)
+    {
+        var number = Random.Shared.Next(700000, 799999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var userName = "emp-" + number;
+        var employeeId = 0;
+        await WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<LearningDbContext>();
+            var team = await db.OrgUnits.FirstOrDefaultAsync(u => u.Code == "TST-K-T");
+            if (team is null)
+            {
+                var department = new OrgUnit("TST", "テスト部", OrgUnitKind.Department, null);
+                var section = new OrgUnit("TST-K", "テスト課", OrgUnitKind.Section, department);
+                team = new OrgUnit("TST-K-T", "テスト係", OrgUnitKind.Team, section);
+                db.OrgUnits.AddRange(department, section, team);
+                await db.SaveChangesAsync();
+            }
+            var level = await db.JobLevels.SingleAsync(l => l.Code == jobLevelCode);
+            var employee = new Employee(new EmployeeProfile(number, "試験　職員" + number, "シケン　ショクイン", "", team, level,
+                EmploymentType.Regular, null, new DateOnly(2020, 4, 1)));
+            db.Employees.Add(employee);
+            await db.SaveChangesAsync();
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = userName, DisplayName = employee.Name, EmployeeId = employee.Id };
+            Ensure(await users.CreateAsync(user, TestPassword));
+            Ensure(await users.AddToRolesAsync(user, [Roles.Learner, .. roles]));
+            employee.LinkAccount(user.Id);
+            await db.SaveChangesAsync();
+            employeeId = employee.Id;
+        });
+        var client = CreateClient();
+        var response = await SignInAsync(client, userName, TestPassword);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+        }
+        return (client, employeeId);
     }
 
     /// <summary>A signed-in client for a new account with these roles.</summary>
