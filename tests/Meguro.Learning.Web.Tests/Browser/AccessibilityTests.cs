@@ -72,6 +72,19 @@ public sealed class AccessibilityTests(BrowserFixture site)
     }
 
     [Fact]
+    public async Task The_theme_stylesheet_is_served_and_applied()
+    {
+        await using var session = await site.NewSessionAsync();
+        await session.Page.GotoAsync("/account/login");
+
+        var header = await session.Page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.site-header')).backgroundColor");
+
+        // The brand colour (#00536b) proves the theme's CSS arrived: an empty or missing stylesheet
+        // would leave axe checking an unstyled page.
+        Assert.Equal("rgb(0, 83, 107)", header);
+    }
+
+    [Fact]
     public async Task Job_dashboard_works_under_the_content_security_policy()
     {
         await using var session = await site.SignInAsync(DemoPersonas.Administrator);
