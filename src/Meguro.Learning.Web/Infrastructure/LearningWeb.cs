@@ -127,7 +127,9 @@ public static class LearningWeb
         app.UseAuthentication();
         app.UseAuthorization();
         // MapStaticAssets, not UseStaticFiles: it also serves the theme's assets after publish (platform notes gotcha 11).
-        app.MapStaticAssets();
+        // Anonymous: the sign-in page needs its stylesheet before anyone is signed in, and the
+        // fallback policy (authenticated users only) would otherwise answer with the login page.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         app.MapLearningHealthChecks();
         return app;
