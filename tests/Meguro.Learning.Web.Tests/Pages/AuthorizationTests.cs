@@ -6,7 +6,7 @@ namespace Meguro.Learning.Web.Tests.Pages;
 
 public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
 {
-    public static TheoryData<string> StaffOnlyPages => new() { "/hr", "/hr/roster", "/admin", "/admin/audit", "/admin/jobs", "/authoring", "/manager" };
+    public static TheoryData<string> StaffOnlyPages => new() { "/hr", "/hr/roster", "/admin", "/admin/audit", "/admin/users", "/admin/content", "/admin/jobs", "/authoring", "/manager" };
 
     [Theory]
     [MemberData(nameof(StaffOnlyPages))]
