@@ -22,7 +22,7 @@ public sealed class DemoSignInTests(BrowserFixture site)
     {
         var persona = DemoPersonas.All.Single(p => p.UserName == userName);
 
-        await using var session = await site.SignInAsync(persona);
+        await using var session = await site.SignInThroughFormAsync(persona);
 
         Assert.Equal(home, new Uri(session.Page.Url).AbsolutePath);
         await Assertions.Expect(session.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);

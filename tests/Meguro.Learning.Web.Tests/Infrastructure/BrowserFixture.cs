@@ -12,6 +12,7 @@ public sealed class BrowserFixture() : AppFixture(DatabaseKind.Sqlite, seedDemo:
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private readonly Dictionary<string, string> _signedIn = [];
 
     public string BaseUrl => Factory.BaseUrl;
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Browser not started.");
@@ -37,10 +38,11 @@ public sealed class BrowserFixture() : AppFixture(DatabaseKind.Sqlite, seedDemo:
     }
 
     /// <summary>A fresh browser context (no cookies) with request recording.</summary>
-    public async Task<BrowserSession> NewSessionAsync(int width = 1280, int height = 800)
+    public async Task<BrowserSession> NewSessionAsync(int width = 1280, int height = 800, string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            StorageState = storageState,
             Locale = "ja-JP",
             TimezoneId = "Asia/Tokyo",
             ViewportSize = new ViewportSize { Width = width, Height = height },
@@ -50,15 +52,36 @@ public sealed class BrowserFixture() : AppFixture(DatabaseKind.Sqlite, seedDemo:
         return new BrowserSession(context, page, new Uri(BaseUrl));
     }
 
-    /// <summary>Signs in through the login form, as a person would.</summary>
+    /// <summary>
+    /// A session signed in as <paramref name="persona"/>, on their home page. The first time goes
+    /// through the login form; later sessions reuse that sign-in cookie, because hashing the
+    /// password and loading the home page for every test would dominate the suite's run time.
+    /// </summary>
     public async Task<BrowserSession> SignInAsync(DemoPersona persona)
+    {
+        string? state;
+        lock (_signedIn) _signedIn.TryGetValue(persona.UserName, out state);
+        if (state is null)
+        {
+            var session = await SignInThroughFormAsync(persona);
+            var saved = await session.Context.StorageStateAsync();
+            lock (_signedIn) _signedIn[persona.UserName] = saved;
+            return session;
+        }
+        var reused = await NewSessionAsync(storageState: state);
+        await reused.Page.GotoAsync("/");
+        return reused;
+    }
+
+    /// <summary>Signs in through the login form, as a person would.</summary>
+    public async Task<BrowserSession> SignInThroughFormAsync(DemoPersona persona)
     {
         var session = await NewSessionAsync();
         await session.Page.GotoAsync("/account/login");
         await session.Page.GetByLabel("職員番号またはユーザー名").FillAsync(persona.UserName);
         await session.Page.GetByLabel("パスワード").FillAsync(DemoPersonas.Password);
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
-        await session.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await session.Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         return session;
     }
 }
