@@ -41,7 +41,7 @@ public partial class CourseDraft
         }
         foreach (var (name, blob) in media)
         {
-            _media.Add(new CourseDraftMedia(this, name, blob));
+            SetMedia(name, blob);
         }
         Revision = 1;
         CreatedBy = by;
@@ -127,12 +127,7 @@ public partial class CourseDraft
     public void PutMedia(string fileName, MediaBlob blob, string by, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        var existing = _media.FirstOrDefault(m => m.FileName == fileName);
-        if (existing is not null)
-        {
-            _media.Remove(existing);
-        }
-        _media.Add(new CourseDraftMedia(this, fileName, blob));
+        SetMedia(fileName, blob);
         Touch(by, nowUtc);
     }
 
@@ -150,15 +145,19 @@ public partial class CourseDraft
     /// </summary>
     public void ReplaceAll(IEnumerable<KeyValuePair<string, string>> files, IEnumerable<KeyValuePair<string, MediaBlob>> media, string by, DateTime nowUtc)
     {
-        _files.Clear();
-        _media.Clear();
-        foreach (var (path, text) in files)
+        // Rows of the same name are updated in place rather than deleted and added again, so the
+        // unique (draft, path) indexes never see two rows at once.
+        var fileList = files.ToList();
+        var mediaList = media.ToList();
+        _files.RemoveAll(f => fileList.All(n => n.Key != f.Path));
+        _media.RemoveAll(m => mediaList.All(n => n.Key != m.FileName));
+        foreach (var (path, text) in fileList)
         {
             SetFile(path, text);
         }
-        foreach (var (name, blob) in media)
+        foreach (var (name, blob) in mediaList)
         {
-            _media.Add(new CourseDraftMedia(this, name, blob));
+            SetMedia(name, blob);
         }
         Revision++;
         Touch(by, nowUtc);
@@ -187,6 +186,19 @@ public partial class CourseDraft
             file.Text = normalized;
         }
         return file;
+    }
+
+    private void SetMedia(string fileName, MediaBlob blob)
+    {
+        var existing = _media.FirstOrDefault(m => m.FileName == fileName);
+        if (existing is null)
+        {
+            _media.Add(new CourseDraftMedia(this, fileName, blob));
+        }
+        else
+        {
+            existing.Replace(blob);
+        }
     }
 
     private void Touch(string by, DateTime nowUtc)
@@ -241,4 +253,11 @@ public class CourseDraftMedia
     public string Sha256 { get; private set; } = "";
     public MediaBlob Blob { get; private set; } = null!;
     public long Size { get; private set; }
+
+    internal void Replace(MediaBlob blob)
+    {
+        Blob = blob;
+        Sha256 = blob.Sha256;
+        Size = blob.Bytes.LongLength;
+    }
 }
