@@ -20,6 +20,10 @@ public sealed class LearningAppFactory(TestDatabase database, bool seedDemo, boo
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Serve wwwroot and the theme's assets from the build output as in Development; outside
+        // Development the host would not load the static web assets manifest, and the browser tests
+        // would run without the stylesheet and the scripts.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", database.Kind == DatabaseKind.PostgreSQL ? "PostgreSQL" : "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
         builder.UseSetting("BackgroundJobs:Storage", database.Kind == DatabaseKind.PostgreSQL ? "PostgreSql" : "InMemory");
