@@ -126,6 +126,16 @@ public sealed class CourseImporter(LearningDbContext db, CourseParser parser, Ti
         return lastImport == hash;
     }
 
+    /// <summary>
+    /// Parses <paramref name="files"/> as the next version of <paramref name="slug"/> would be, without
+    /// writing anything: the editor's check before publishing, and its preview.
+    /// </summary>
+    public async Task<ParsedCourse> CheckAsync(string slug, IReadOnlyDictionary<string, byte[]> files, string? mediaUrlBase = null, CancellationToken cancellationToken = default)
+    {
+        var latest = await db.Courses.Where(c => c.Slug == slug).Select(c => (int?)c.LatestVersionNumber).SingleOrDefaultAsync(cancellationToken);
+        return parser.Parse(slug, files, await LoadReferenceAsync(cancellationToken), (latest ?? 0) + 1, mediaUrlBase);
+    }
+
     private async Task<CourseReference> LoadReferenceAsync(CancellationToken cancellationToken)
     {
         var skills = await db.Skills.Where(s => s.IsActive).Select(s => s.Code).ToListAsync(cancellationToken);

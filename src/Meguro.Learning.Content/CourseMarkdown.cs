@@ -18,19 +18,27 @@ namespace Meguro.Learning.Content;
 /// What a Markdown file of a course may link to, and how its links become app URLs.
 /// <paramref name="LessonFiles"/> maps "03-suspicious-mail.md" to the lesson slug "suspicious-mail";
 /// <paramref name="MediaFiles"/> are the names under media/; <paramref name="FileLabel"/> names the file in issues.
+/// <paramref name="MediaUrlBase"/> replaces the learner's media address (e.g. "/authoring/x/media" for the
+/// editor's preview of a draft, whose media are not published yet).
 /// </summary>
 public sealed record MarkdownContext(
     string CourseSlug,
     int VersionNumber,
     IReadOnlyDictionary<string, string> LessonFiles,
     IReadOnlySet<string> MediaFiles,
-    string FileLabel)
+    string FileLabel,
+    string? MediaUrlBase = null)
 {
+    /// <summary>Where the editor serves a draft's media (only to content editors).</summary>
+    public static string DraftMediaUrlBase(string courseSlug) => $"/authoring/{courseSlug}/media";
+
     public string CourseUrl => $"/courses/{CourseSlug}";
 
     public string LessonUrl(string lessonSlug) => $"{CourseUrl}/lessons/{lessonSlug}";
 
-    public string MediaUrl(string fileName) => $"{CourseUrl}/media/{Uri.EscapeDataString(fileName)}?v={VersionNumber}";
+    public string MediaUrl(string fileName) => MediaUrlBase is null
+        ? $"{CourseUrl}/media/{Uri.EscapeDataString(fileName)}?v={VersionNumber}"
+        : $"{MediaUrlBase}/{Uri.EscapeDataString(fileName)}";
 }
 
 /// <summary>Sanitised HTML, the table of contents, what was wrong, and the text for search.</summary>
@@ -295,11 +303,12 @@ public sealed class CourseMarkdown
     }
 
     /// <summary>
-    /// Links may only point inside the page or the app; images only at course media. A refused
+    /// Links may only point inside the page or the app; images only at course media (published, or a
+    /// draft's in the editor's preview: <see cref="MarkdownContext.MediaUrlBase"/>). A refused
     /// address loses its attribute, so a rejected link is plain text rather than a link to nowhere.
     /// </summary>
     private static bool IsAllowedUrl(string tag, string url) => tag == "img"
-        ? url.StartsWith("/courses/", StringComparison.Ordinal)
+        ? url.StartsWith("/courses/", StringComparison.Ordinal) || url.StartsWith("/authoring/", StringComparison.Ordinal)
         : url.StartsWith('#') || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal));
 
     private static void Enhance(IElement? body)

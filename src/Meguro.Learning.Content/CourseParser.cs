@@ -69,8 +69,11 @@ public sealed partial class CourseParser(CourseMarkdown markdown)
 
     public static string FileLabel(string slug, string path) => $"content/courses/{slug}/{path}";
 
-    /// <summary>Checks and renders the folder as version <paramref name="versionNumber"/> (media URLs carry it).</summary>
-    public ParsedCourse Parse(string slug, IReadOnlyDictionary<string, byte[]> files, CourseReference reference, int versionNumber)
+    /// <summary>
+    /// Checks and renders the folder as version <paramref name="versionNumber"/> (media URLs carry it).
+    /// <paramref name="mediaUrlBase"/>: see <see cref="MarkdownContext.MediaUrlBase"/> (the editor's preview).
+    /// </summary>
+    public ParsedCourse Parse(string slug, IReadOnlyDictionary<string, byte[]> files, CourseReference reference, int versionNumber, string? mediaUrlBase = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(reference);
@@ -88,7 +91,7 @@ public sealed partial class CourseParser(CourseMarkdown markdown)
             .Select(p => p[(MediaFolder.Length + 1)..])
             .ToHashSet(StringComparer.Ordinal);
         var context = new MarkdownContext(slug, versionNumber,
-            lessonFiles.ToDictionary(l => l.FileName, l => l.Slug, StringComparer.Ordinal), mediaNames, "");
+            lessonFiles.ToDictionary(l => l.FileName, l => l.Slug, StringComparer.Ordinal), mediaNames, "", mediaUrlBase);
 
         var lessons = lessonFiles
             .Where(l => texts.ContainsKey(l.FileName))
@@ -103,6 +106,22 @@ public sealed partial class CourseParser(CourseMarkdown markdown)
         }
         return new ParsedCourse(slug, CourseFiles.ContentHash(files), content, skills, lessons, media, texts, issues);
     }
+
+    /// <summary>
+    /// Checks one file for media/ as the parser would (type, signature, size, SVG rules) and gives its
+    /// content type, or the problems in Japanese. For uploads in the editor.
+    /// </summary>
+    public static (string? ContentType, IReadOnlyList<string> Problems) CheckMediaFile(string fileName, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var problems = MediaChecks.Check(fileName, bytes, MediaTypes)
+            .Select(p => p.Line > 0 ? $"{p.Line} 行目: {p.Message}" : p.Message)
+            .ToList();
+        return problems.Count == 0 ? (MediaTypes[Path.GetExtension(fileName)], []) : (null, problems);
+    }
+
+    /// <summary>The extensions allowed under media/ (".png", ".svg", ".pdf", …).</summary>
+    public static IReadOnlyCollection<string> MediaExtensions => MediaTypes.Keys;
 
     private static Dictionary<string, string> ReadTexts(string slug, IReadOnlyDictionary<string, byte[]> files, List<ContentIssue> issues)
     {

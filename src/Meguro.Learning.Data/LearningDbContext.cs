@@ -37,6 +37,9 @@ public abstract class LearningDbContext : IdentityDbContext<AppUser>
     public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
     public DbSet<CourseVersionMedia> CourseVersionMedia => Set<CourseVersionMedia>();
     public DbSet<CourseVersionFile> CourseVersionFiles => Set<CourseVersionFile>();
+    public DbSet<CourseDraft> CourseDrafts => Set<CourseDraft>();
+    public DbSet<CourseDraftFile> CourseDraftFiles => Set<CourseDraftFile>();
+    public DbSet<CourseDraftMedia> CourseDraftMedia => Set<CourseDraftMedia>();
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
     public DbSet<LessonProgress> LessonProgress => Set<LessonProgress>();
 

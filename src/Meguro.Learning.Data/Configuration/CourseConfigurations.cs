@@ -152,3 +152,44 @@ internal sealed class CourseVersionFileConfiguration : IEntityTypeConfiguration<
         b.HasIndex(x => new { x.CourseVersionId, x.Path }).IsUnique();
     }
 }
+
+internal sealed class CourseDraftConfiguration : IEntityTypeConfiguration<CourseDraft>
+{
+    public void Configure(EntityTypeBuilder<CourseDraft> b)
+    {
+        b.Property(x => x.Slug).HasMaxLength(100).IsRequired();
+        // One draft per course (and per slug of a course not yet published).
+        b.HasIndex(x => x.Slug).IsUnique();
+        b.HasOne(x => x.Course).WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Cascade);
+        // Every save raises Revision; EF checks it in the UPDATE, so two saves of the same revision cannot both win.
+        b.Property(x => x.Revision).IsConcurrencyToken();
+        b.Property(x => x.CreatedBy).HasMaxLength(256).IsRequired();
+        b.Property(x => x.UpdatedBy).HasMaxLength(256).IsRequired();
+        b.Property(x => x.UpdatedAtUtc).HasConversion(UtcConverters.DateTime);
+        b.HasMany(x => x.Files).WithOne(x => x.Draft).HasForeignKey(x => x.DraftId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Media).WithOne(x => x.Draft).HasForeignKey(x => x.DraftId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Files).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(x => x.Media).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class CourseDraftFileConfiguration : IEntityTypeConfiguration<CourseDraftFile>
+{
+    public void Configure(EntityTypeBuilder<CourseDraftFile> b)
+    {
+        b.Property(x => x.Path).HasMaxLength(200).IsRequired();
+        b.Property(x => x.Text).IsRequired();
+        b.HasIndex(x => new { x.DraftId, x.Path }).IsUnique();
+    }
+}
+
+internal sealed class CourseDraftMediaConfiguration : IEntityTypeConfiguration<CourseDraftMedia>
+{
+    public void Configure(EntityTypeBuilder<CourseDraftMedia> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(200).IsRequired();
+        b.Property(x => x.Sha256).HasMaxLength(64).IsFixedLength().IsRequired();
+        b.HasIndex(x => new { x.DraftId, x.FileName }).IsUnique();
+        b.HasOne(x => x.Blob).WithMany().HasForeignKey(x => x.Sha256).OnDelete(DeleteBehavior.Restrict);
+    }
+}

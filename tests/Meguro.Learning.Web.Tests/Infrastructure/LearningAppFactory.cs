@@ -20,9 +20,9 @@ public sealed class LearningAppFactory(TestDatabase database, bool seedDemo, boo
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // Outside Development the host only serves static files from its own wwwroot; the theme's
-        // CSS lives in the theme's Razor class library, which the build maps in through the static
-        // web assets manifest. Without this the browser tests would get an empty stylesheet.
+        // Serve wwwroot and the theme's assets from the build output as in Development; outside
+        // Development the host would not load the static web assets manifest, and the browser tests
+        // would run without the stylesheet and the scripts.
         builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", database.Kind == DatabaseKind.PostgreSQL ? "PostgreSQL" : "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);

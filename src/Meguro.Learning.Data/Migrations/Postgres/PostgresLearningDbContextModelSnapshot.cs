@@ -167,6 +167,115 @@ namespace Meguro.Learning.Data.Migrations.Postgres
                     b.ToTable("Courses");
                 });
 
+            modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BaseVersionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("CourseDrafts");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseDraftFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DraftId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId", "Path")
+                        .IsUnique();
+
+                    b.ToTable("CourseDraftFiles");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseDraftMedia", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DraftId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("DraftId", "FileName")
+                        .IsUnique();
+
+                    b.ToTable("CourseDraftMedia");
+                });
+
             modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -979,6 +1088,46 @@ namespace Meguro.Learning.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseDraft", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.Courses.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseDraftFile", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.Courses.CourseDraft", "Draft")
+                        .WithMany("Files")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Draft");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseDraftMedia", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.Courses.CourseDraft", "Draft")
+                        .WithMany("Media")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meguro.Learning.Domain.Courses.MediaBlob", "Blob")
+                        .WithMany()
+                        .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Blob");
+
+                    b.Navigation("Draft");
+                });
+
             modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseVersion", b =>
                 {
                     b.HasOne("Meguro.Learning.Domain.Courses.Course", "Course")
@@ -1191,6 +1340,13 @@ namespace Meguro.Learning.Data.Migrations.Postgres
             modelBuilder.Entity("Meguro.Learning.Domain.Courses.Course", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseDraft", b =>
+                {
+                    b.Navigation("Files");
+
+                    b.Navigation("Media");
                 });
 
             modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseVersion", b =>

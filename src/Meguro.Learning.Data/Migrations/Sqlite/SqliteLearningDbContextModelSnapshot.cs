@@ -158,6 +158,109 @@ namespace Meguro.Learning.Data.Migrations.Sqlite
                     b.ToTable("Courses");
                 });
 
+            modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BaseVersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("CourseDrafts");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseDraftFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DraftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId", "Path")
+                        .IsUnique();
+
+                    b.ToTable("CourseDraftFiles");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseDraftMedia", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DraftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("DraftId", "FileName")
+                        .IsUnique();
+
+                    b.ToTable("CourseDraftMedia");
+                });
+
             modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -940,6 +1043,46 @@ namespace Meguro.Learning.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseDraft", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.Courses.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseDraftFile", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.Courses.CourseDraft", "Draft")
+                        .WithMany("Files")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Draft");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseDraftMedia", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.Courses.CourseDraft", "Draft")
+                        .WithMany("Media")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meguro.Learning.Domain.Courses.MediaBlob", "Blob")
+                        .WithMany()
+                        .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Blob");
+
+                    b.Navigation("Draft");
+                });
+
             modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseVersion", b =>
                 {
                     b.HasOne("Meguro.Learning.Domain.Courses.Course", "Course")
@@ -1152,6 +1295,13 @@ namespace Meguro.Learning.Data.Migrations.Sqlite
             modelBuilder.Entity("Meguro.Learning.Domain.Courses.Course", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseDraft", b =>
+                {
+                    b.Navigation("Files");
+
+                    b.Navigation("Media");
                 });
 
             modelBuilder.Entity("Meguro.Learning.Domain.Courses.CourseVersion", b =>
