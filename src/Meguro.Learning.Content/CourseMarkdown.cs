@@ -106,6 +106,16 @@ public sealed class CourseMarkdown
         return new RenderedMarkdown(html, Headings(document), issues, PlainText(document));
     }
 
+    /// <summary>
+    /// Sends HTML written elsewhere (GIFT <c>[html]</c> text) through the same allow-list as rendered
+    /// Markdown: nothing may run script, load another host or link out of the app.
+    /// </summary>
+    public string SanitizeHtml(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        return _sanitizer.Sanitize(html);
+    }
+
     private static void ResolveLink(LinkInline link, MarkdownContext context, List<ContentIssue> issues)
     {
         var url = (link.Url ?? "").Trim();
