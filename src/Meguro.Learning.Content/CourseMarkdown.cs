@@ -289,6 +289,8 @@ public sealed class CourseMarkdown
                 "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "img", "em", "strong", "del", "ins",
                 "mark", "sub", "sup", "code", "pre", "blockquote", "hr", "br", "table", "thead", "tbody", "tfoot",
                 "tr", "th", "td", "caption", "col", "colgroup", "figure", "figcaption", "div", "span", "input",
+                // Markdig never writes these; HTML imported with a GIFT question bank often does.
+                "b", "i", "u", "s", "small",
             },
             AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {

@@ -240,7 +240,7 @@ public sealed partial class QuizMarkdownParser(CourseMarkdown markdown)
                 Id = head.Id,
                 Title = head.Title,
                 Points = head.Points,
-                Stem = renderer.Markdown(string.Join('\n', stemLines.Select(i => lines[i])), stemLines[0] + 1),
+                Stem = renderer.Markdown(string.Join('\n', stemLines.Select(i => lines[i])).Trim(), stemLines[0] + 1),
                 Feedback = feedback,
             };
         }
