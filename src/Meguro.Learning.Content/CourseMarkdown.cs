@@ -114,6 +114,16 @@ public sealed class CourseMarkdown
         return new RenderedMarkdown(html, Headings(document), issues, PlainText(document));
     }
 
+    /// <summary>
+    /// Sends HTML written elsewhere (GIFT <c>[html]</c> text) through the same allow-list as rendered
+    /// Markdown: nothing may run script, load another host or link out of the app.
+    /// </summary>
+    public string SanitizeHtml(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        return _sanitizer.Sanitize(html);
+    }
+
     private static void ResolveLink(LinkInline link, MarkdownContext context, List<ContentIssue> issues)
     {
         var url = (link.Url ?? "").Trim();
@@ -287,6 +297,8 @@ public sealed class CourseMarkdown
                 "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "img", "em", "strong", "del", "ins",
                 "mark", "sub", "sup", "code", "pre", "blockquote", "hr", "br", "table", "thead", "tbody", "tfoot",
                 "tr", "th", "td", "caption", "col", "colgroup", "figure", "figcaption", "div", "span", "input",
+                // Markdig never writes these; HTML imported with a GIFT question bank often does.
+                "b", "i", "u", "s", "small",
             },
             AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
