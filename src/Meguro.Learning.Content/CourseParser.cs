@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Meguro.Learning.Content.Quizzes;
 using Meguro.Learning.Data.Identity;
 using Meguro.Learning.Domain.Courses;
 using Meguro.Learning.Domain.Skills;
@@ -104,7 +105,31 @@ public sealed partial class CourseParser(CourseMarkdown markdown)
         {
             issues.Add(new(FileLabel(slug, CourseFileName), 0, "course.md がありません。コースの題名や対象者は course.md に書きます。"));
         }
+        CheckQuiz(slug, texts, context, issues);
         return new ParsedCourse(slug, CourseFiles.ContentHash(files), content, skills, lessons, media, texts, issues);
+    }
+
+    /// <summary>
+    /// A course with a malformed quiz is not published: learners would otherwise meet a quiz that
+    /// cannot be taken. The quiz stays a source file of the version; the quiz pipeline reads it from there.
+    /// </summary>
+    private void CheckQuiz(string slug, Dictionary<string, string> texts, MarkdownContext context, List<ContentIssue> issues)
+    {
+        var markdownQuiz = texts.TryGetValue("quiz.md", out var md) ? md : null;
+        var giftQuiz = texts.TryGetValue("quiz.gift", out var gift) ? gift : null;
+        if (markdownQuiz is not null && giftQuiz is not null)
+        {
+            issues.Add(new(FileLabel(slug, "quiz.gift"), 0, "quiz.md と quiz.gift の両方があります。クイズはどちらか一方に書いてください。"));
+            return;
+        }
+        if (markdownQuiz is not null)
+        {
+            issues.AddRange(new QuizMarkdownParser(markdown).Parse(markdownQuiz, FileLabel(slug, "quiz.md"), context).Issues);
+        }
+        else if (giftQuiz is not null)
+        {
+            issues.AddRange(new GiftParser(markdown).Parse(giftQuiz, FileLabel(slug, "quiz.gift"), context).Issues);
+        }
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ public sealed class CourseParserTests
         ["01-first.md"] = Utf8(Lesson1),
         ["02-second.md"] = Utf8(Lesson2),
         ["media/diagram.svg"] = Utf8(Svg),
-        ["quiz.md"] = Utf8("# 確認テスト\n"),
+        ["quiz.md"] = Utf8(ValidQuiz),
     };
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
@@ -312,5 +312,53 @@ public sealed class CourseParserTests
 
         Assert.Equal(ValidFiles().Keys.Order(StringComparer.Ordinal), files.Keys.Order(StringComparer.Ordinal));
         Assert.True(Parse(files).IsValid);
+    }
+
+    private const string ValidQuiz = """
+        ---
+        pass_mark: 80
+        attempts: 3
+        ---
+
+        ## 報告先 {#report-to type=single}
+
+        不審なメールを受け取ったとき、最初にすることはどれですか。
+
+        - [ ] 開いて確かめる
+        - [x] 開かずに報告する
+        - [ ] 返信して尋ねる
+
+        > **解説** 開く前に報告します。
+        """;
+
+    [Fact]
+    public void A_valid_quiz_passes_with_the_course()
+    {
+        var course = ParseWith("quiz.md", ValidQuiz);
+
+        Assert.True(course.IsValid, string.Join("; ", course.Issues));
+    }
+
+    [Fact]
+    public void A_quiz_without_a_correct_answer_stops_the_course_with_file_and_line()
+    {
+        var course = ParseWith("quiz.md", ValidQuiz.Replace("- [x] 開かずに報告する", "- [ ] 開かずに報告する", StringComparison.Ordinal));
+
+        var issue = Assert.Single(course.Issues);
+        Assert.Equal(Label("quiz.md"), issue.File);
+        Assert.True(issue.Line > 0);
+        Assert.False(course.IsValid);
+    }
+
+    [Fact]
+    public void A_course_may_not_have_both_a_Markdown_and_a_GIFT_quiz()
+    {
+        var files = ValidFiles();
+        files["quiz.md"] = Utf8(ValidQuiz);
+        files["quiz.gift"] = Utf8("::報告先:: 最初にすることは？ {=報告する ~開く}");
+
+        var course = Parse(files);
+
+        Assert.Contains(course.Issues, i => i.File == Label("quiz.gift") && i.Message.Contains("両方", StringComparison.Ordinal));
     }
 }
