@@ -16,6 +16,7 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton<CourseMarkdown>();
         services.AddSingleton<CourseParser>();
         services.AddScoped<CourseImporter>();
+        services.AddSingleton<Quizzes.QuizCatalog>();
         return services;
     }
 }

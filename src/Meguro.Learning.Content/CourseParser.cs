@@ -110,6 +110,29 @@ public sealed partial class CourseParser(CourseMarkdown markdown)
     }
 
     /// <summary>
+    /// Parses the quiz of a published version from its stored source files, with the links and
+    /// images resolved exactly as at publication. Null when the course has no quiz.
+    /// </summary>
+    public QuizParseResult? ParseQuiz(string slug, int versionNumber, IReadOnlyDictionary<string, string> textFiles, IEnumerable<string> mediaNames)
+    {
+        ArgumentNullException.ThrowIfNull(textFiles);
+        ArgumentNullException.ThrowIfNull(mediaNames);
+        var ignored = new List<ContentIssue>();
+        var lessonFiles = ClassifyFiles(slug, textFiles.Keys, ignored);
+        var context = new MarkdownContext(slug, versionNumber,
+            lessonFiles.ToDictionary(l => l.FileName, l => l.Slug, StringComparer.Ordinal), mediaNames.ToHashSet(StringComparer.Ordinal), "");
+        if (textFiles.TryGetValue(QuizMarkdownParser.FileName, out var md))
+        {
+            return new QuizMarkdownParser(markdown).Parse(md, FileLabel(slug, QuizMarkdownParser.FileName), context);
+        }
+        if (textFiles.TryGetValue(GiftParser.FileName, out var gift))
+        {
+            return new GiftParser(markdown).Parse(gift, FileLabel(slug, GiftParser.FileName), context);
+        }
+        return null;
+    }
+
+    /// <summary>
     /// A course with a malformed quiz is not published: learners would otherwise meet a quiz that
     /// cannot be taken. The quiz stays a source file of the version; the quiz pipeline reads it from there.
     /// </summary>

@@ -42,6 +42,9 @@ public abstract class LearningDbContext : IdentityDbContext<AppUser>
     public DbSet<CourseDraftMedia> CourseDraftMedia => Set<CourseDraftMedia>();
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
     public DbSet<LessonProgress> LessonProgress => Set<LessonProgress>();
+    public DbSet<Attempt> Attempts => Set<Attempt>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<SkillRecord> SkillRecords => Set<SkillRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using Hangfire;
+using Meguro.Learning.Jobs.Quizzes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Meguro.Learning.Jobs;
@@ -9,6 +10,9 @@ public static class JobsServiceCollectionExtensions
     public static IServiceCollection AddLearningJobs(this IServiceCollection services)
     {
         services.AddScoped<HousekeepingJob>();
+        services.AddScoped<CourseCompletion>();
+        services.AddScoped<QuizScoringJob>();
+        services.AddScoped<QuizSweepJob>();
         return services;
     }
 
@@ -21,5 +25,9 @@ public static class JobsServiceCollectionExtensions
             job => job.RunAsync(CancellationToken.None),
             "15 3 * * *",
             new RecurringJobOptions { TimeZone = Domain.Jst.Zone });
+        recurring.AddOrUpdate<QuizSweepJob>(
+            QuizSweepJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Minutely());
     }
 }

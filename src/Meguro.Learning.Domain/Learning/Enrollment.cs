@@ -61,6 +61,12 @@ public class Enrollment
     public DateTime? CompletedAtUtc { get; private set; }
     public EnrollmentStatus Status { get; private set; }
 
+    /// <summary>When the course quiz was first passed; null while not passed (or for a course without a quiz).</summary>
+    public DateTime? QuizPassedAtUtc { get; private set; }
+
+    /// <summary>The attempt that passed the quiz.</summary>
+    public long? PassedAttemptId { get; private set; }
+
     /// <summary>The lesson the learner last opened: 「続きから」 goes there.</summary>
     public string? LastLessonSlug { get; private set; }
 
@@ -134,6 +140,37 @@ public class Enrollment
     public string? ResumeLesson(IReadOnlyList<string> currentLessonSlugs) =>
         currentLessonSlugs.FirstOrDefault(s => !IsDone(s))
         ?? (LastLessonSlug is not null && currentLessonSlugs.Contains(LastLessonSlug) ? LastLessonSlug : currentLessonSlugs.FirstOrDefault());
+
+    /// <summary>合格の記録. The first pass counts; a later one (impossible through the UI) changes nothing.</summary>
+    public void RecordQuizPass(long attemptId, DateTime nowUtc)
+    {
+        EnsureOpen();
+        if (QuizPassedAtUtc is not null)
+        {
+            return;
+        }
+        QuizPassedAtUtc = nowUtc;
+        PassedAttemptId = attemptId;
+    }
+
+    /// <summary>
+    /// Completes the enrollment when everything the course asks is done: every lesson of the current
+    /// version, and the quiz passed when the course has one. Returns true only on the call that
+    /// completed it, so the caller issues the certificate exactly once.
+    /// </summary>
+    public bool TryComplete(IReadOnlyCollection<string> currentLessonSlugs, bool courseHasQuiz, DateTime nowUtc)
+    {
+        if (Status != EnrollmentStatus.Active)
+        {
+            return false;
+        }
+        if (!AllLessonsDone(currentLessonSlugs) || (courseHasQuiz && QuizPassedAtUtc is null))
+        {
+            return false;
+        }
+        Complete(nowUtc);
+        return true;
+    }
 
     /// <summary>修了. Idempotent: completing twice keeps the first date.</summary>
     public void Complete(DateTime nowUtc)
