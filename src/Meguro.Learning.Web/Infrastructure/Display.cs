@@ -20,6 +20,9 @@ public static class Display
             : jst.ToString("yyyy年M月d日 H:mm", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Time of day in JST, e.g. "14:05:09" (autosave confirmations).</summary>
+    public static string Time(DateTime utc) => Jst.FromUtc(utc).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
     public static string Date(DateOnly? date) => date is null
         ? "—"
         : English

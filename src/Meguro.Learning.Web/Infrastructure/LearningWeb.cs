@@ -107,6 +107,7 @@ public static class LearningWeb
         services.AddScoped<StaffAccounts>();
         services.AddScoped<Pages.Hr.Roster.ImportRunner>();
         services.AddScoped<Pages.Courses.LearnerCourses>();
+        services.AddScoped<Pages.Courses.QuizAttempts>();
         services.AddScoped<Pages.Authoring.CourseDrafts>();
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
         services.AddScoped<DemoSeeder>();

@@ -9,11 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Meguro.Learning.Web.Pages.Courses;
 
 /// <summary>A course's overview, lessons and skills, and 受講登録 where the course allows it.</summary>
-public sealed class CourseModel(LearnerCourses courses, LearningDbContext db) : PageModel
+public sealed class CourseModel(LearnerCourses courses, QuizAttempts attempts, LearningDbContext db) : PageModel
 {
     public CourseVersion Version { get; private set; } = null!;
     public Enrollment? Enrollment { get; private set; }
     public bool CanEnroll { get; private set; }
+    public bool HasQuiz { get; private set; }
+    public string? CertificateCode { get; private set; }
     public IReadOnlyDictionary<int, string> LevelNames { get; private set; } = new Dictionary<int, string>();
     [TempData] public string? Message { get; set; }
 
@@ -28,6 +30,11 @@ public sealed class CourseModel(LearnerCourses courses, LearningDbContext db) : 
         Enrollment = await courses.EnrollmentAsync(learner, version, ct);
         CanEnroll = Enrollment is null && version.SelfEnroll && learner.EmployeeId is not null;
         LevelNames = await db.SkillLevels.ToDictionaryAsync(l => l.Level, l => l.Name, ct);
+        HasQuiz = await attempts.QuizAsync(version, ct) is not null;
+        if (Enrollment is { Status: EnrollmentStatus.Completed })
+        {
+            CertificateCode = await db.Certificates.Where(c => c.EnrollmentId == Enrollment.Id).Select(c => c.Code).SingleOrDefaultAsync(ct);
+        }
         return Page();
     }
 

@@ -1,13 +1,14 @@
 using Meguro.Learning.Data;
 using Meguro.Learning.Domain.Courses;
 using Meguro.Learning.Domain.Learning;
+using Meguro.Learning.Jobs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Meguro.Learning.Web.Pages.Courses;
 
 /// <summary>The lesson viewer: contents, previous/next, 「学習済みにする」, and resume where you left off.</summary>
-public sealed class LessonModel(LearnerCourses courses, LearningDbContext db, TimeProvider clock) : PageModel
+public sealed class LessonModel(LearnerCourses courses, CourseCompletion completion, LearningDbContext db, TimeProvider clock) : PageModel
 {
     public CourseVersion Version { get; private set; } = null!;
     public Lesson Lesson { get; private set; } = null!;
@@ -44,9 +45,13 @@ public sealed class LessonModel(LearnerCourses courses, LearningDbContext db, Ti
             Enrollment = await courses.SelfEnrollAsync(learner, Version, ct);
         }
         // Marking a lesson done twice (double click, back button) records it once.
-        Enrollment.MarkLessonDone(Lesson.Slug, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Enrollment.MarkLessonDone(Lesson.Slug, now);
+        // The last lesson may be what completes the course, when the quiz was passed first.
+        var certificate = await completion.TryCompleteAsync(Enrollment, null, now, ct);
         await db.SaveChangesAsync(ct);
-        Message = Next is null ? "すべてのレッスンを学習済みにしました。" : "学習済みにしました。";
+        Message = certificate is not null ? "コースを修了しました。修了証が発行されました。"
+            : Next is null ? "すべてのレッスンを学習済みにしました。" : "学習済みにしました。";
         return Next is null
             ? RedirectToPage("Course", new { slug })
             : RedirectToPage(new { slug, lesson = Next.Slug });
