@@ -28,6 +28,12 @@ internal sealed class ContentYaml(string fileLabel)
             Error((int)ex.Start.Line, $"YAML を読み取れません（{(ex.InnerException ?? ex).Message}）。");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way (without a position) on some text cut off inside brackets.
+            Error(0, "YAML を読み取れません（[ ] や { } 、引用符が閉じられていないようです）。");
+            return null;
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             Error(1, $"ファイルが空か、形が違います。{whatToWrite}");
