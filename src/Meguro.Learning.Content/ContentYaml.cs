@@ -23,6 +23,11 @@ internal sealed class ContentYaml(string fileLabel)
         {
             stream.Load(new StringReader(yaml));
         }
+        catch (YamlException ex) when (ex.Message.StartsWith("Duplicate key ", StringComparison.Ordinal))
+        {
+            Error((int)ex.Start.Line, $"「{ex.Message["Duplicate key ".Length..].Trim()}」が2回書かれています。");
+            return null;
+        }
         catch (YamlException ex)
         {
             Error((int)ex.Start.Line, $"YAML を読み取れません（{(ex.InnerException ?? ex).Message}）。");

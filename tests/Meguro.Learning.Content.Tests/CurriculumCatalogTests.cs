@@ -112,6 +112,7 @@ public sealed class CurriculumCatalogTests
         { "information-security", "meguro-dx-basics", $"{Label}:5: コース「meguro-dx-basics」が2回あります（4 行目）。" },
         { "  - course: information-security\n", "  - required: false\n", $"{Label}:5: course（コースのスラッグ）がありません。「- course: information-security」の形で書き、必要なら「required: false」「yearly: true」を添えてください。" },
         { "courses:\n  - course: meguro-dx-basics\n  - course: information-security\n    yearly: true\n", "courses:\n", $"{Label}:3: courses（コースの一覧）がありません。「- course: information-security」の形で書き、必要なら「required: false」「yearly: true」を添えてください。" },
+        { "name: 見本", "name: 見本\nname: 別名", $"{Label}:3: 「name」が2回書かれています。" },
         { "name: 見本", "name: 見本\ntitle: 題", $"{Label}:3: 「title」という項目は使えません（使えるのは id、name、description、courses、rule、due）。" },
     };
 
