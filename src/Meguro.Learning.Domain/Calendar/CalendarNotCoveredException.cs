@@ -14,7 +14,9 @@ public sealed class CalendarNotCoveredException : DomainException
 
     public CalendarNotCoveredException(DateOnly date, int firstYear, int lastYear)
         : base($"{date:yyyy-MM-dd} は祝日データ（content/calendar/holidays.yml）の範囲（{firstYear}年〜{lastYear}年）の外なので、営業日かどうか判断できません。"
-            + $"内閣府「国民の祝日について」を見て {Math.Max(date.Year, lastYear + 1)} 年までの祝日を追加し、lastYear を更新してください。")
+            + (date.Year > lastYear
+                ? $"内閣府「国民の祝日について」を見て {date.Year}年までの祝日を追加し、lastYear を更新してください。"
+                : $"{date.Year}年からの祝日を追加し、firstYear を更新してください。"))
     {
         Date = date;
     }

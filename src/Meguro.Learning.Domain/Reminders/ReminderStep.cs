@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Meguro.Learning.Domain.Reminders;
@@ -80,7 +81,7 @@ public sealed record ReminderStep
         _ => ReminderRecipient.Learner,
     };
 
-    public static bool TryParse(string? key, out ReminderStep step)
+    public static bool TryParse(string? key, [NotNullWhen(true)] out ReminderStep? step)
     {
         step = key switch
         {
@@ -89,20 +90,16 @@ public sealed record ReminderStep
             "due" => DueDay,
             "escalate-1" => EscalateManager,
             "escalate-2" => EscalateManagersManager,
-            _ => null!,
+            _ => null,
         };
-        if (step is not null)
-        {
-            return true;
-        }
-        if (key is not null && key.StartsWith(OverduePrefix, StringComparison.Ordinal)
+        if (step is null
+            && key is not null && key.StartsWith(OverduePrefix, StringComparison.Ordinal)
             && int.TryParse(key.AsSpan(OverduePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var week)
             && week >= 1 && Overdue(week).Key == key)
         {
             step = Overdue(week);
-            return true;
         }
-        return false;
+        return step is not null;
     }
 
     public override string ToString() => Key;

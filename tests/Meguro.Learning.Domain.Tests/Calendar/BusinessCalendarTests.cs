@@ -100,9 +100,9 @@ public sealed class BusinessCalendarTests
     }
 
     [Theory]
-    [InlineData("2024-12-31")]
-    [InlineData("2028-01-04")]
-    public void A_date_outside_the_holiday_data_is_an_error_not_a_guess(string date)
+    [InlineData("2024-12-31", "2024年からの祝日を追加し、firstYear を更新してください。")]
+    [InlineData("2028-01-04", "2028年までの祝日を追加し、lastYear を更新してください。")]
+    public void A_date_outside_the_holiday_data_is_an_error_not_a_guess(string date, string advice)
     {
         var day = DateOnly.Parse(date);
 
@@ -110,6 +110,7 @@ public sealed class BusinessCalendarTests
         var error = Assert.Throws<CalendarNotCoveredException>(() => Calendar.IsBusinessDay(day));
         Assert.Contains("content/calendar/holidays.yml", error.Message, StringComparison.Ordinal);
         Assert.Contains("2025年〜2027年", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(advice, error.Message, StringComparison.Ordinal);
         Assert.Equal(day, error.Date);
     }
 
