@@ -27,6 +27,35 @@ public sealed partial class ContentFormatDocumentTests
         Assert.Equal("不審メール対応訓練", course.Content!.Title);
     }
 
+    [Fact]
+    public void The_documented_example_curriculum_is_valid()
+    {
+        var yaml = Example("content/curricula/digital-pilot.yml");
+
+        var (curriculum, _, issues) = CurriculumCatalog.ParseFile(yaml, "digital-pilot.yml", CurriculumReference.FromContent(RepositoryContent.Root));
+
+        Assert.Empty(issues);
+        Assert.Equal("digital-pilot", curriculum!.Id);
+        Assert.Equal(365, curriculum.Rule.HiredWithinDays);
+    }
+
+    [Fact]
+    public void The_documented_example_holiday_file_is_valid()
+    {
+        var file = HolidayCatalog.Parse(Example("content/calendar/holidays.yml"));
+
+        Assert.True(file.IsValid, string.Join("\n", file.Issues));
+        Assert.Equal(3, file.Calendar!.Holidays.Count);
+    }
+
+    private static string Example(string path)
+    {
+        var document = File.ReadAllText(Path.Combine(RepositoryContent.Root, "..", "docs", "content-format.md"));
+        var block = ExampleBlock(path).Match(document);
+        Assert.True(block.Success, $"docs/content-format.md has no example for {path}");
+        return block.Groups[1].Value;
+    }
+
     private static Regex ExampleBlock(string path) =>
         new($"### {Regex.Escape(path)}\\n\\n```[a-z]*\\n(.*?)```", RegexOptions.Singleline);
 }
