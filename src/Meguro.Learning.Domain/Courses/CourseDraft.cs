@@ -109,6 +109,40 @@ public partial class CourseDraft
         return file;
     }
 
+    /// <summary>The quiz files a course may have; it has at most one of them.</summary>
+    public static readonly IReadOnlyList<string> QuizFileNames = ["quiz.md", "quiz.gift"];
+
+    /// <summary>
+    /// Puts the course quiz (an upload or a new quiz): <paramref name="fileName"/> is quiz.md or quiz.gift,
+    /// and the other one is removed, because a course with both is refused at publication.
+    /// </summary>
+    public void PutQuiz(string fileName, string text, int expectedRevision, string by, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        EnsureRevision(expectedRevision);
+        if (!QuizFileNames.Contains(fileName))
+        {
+            throw new DomainException("クイズのファイル名は quiz.md か quiz.gift にしてください。");
+        }
+        _files.RemoveAll(f => QuizFileNames.Contains(f.Path) && f.Path != fileName);
+        SetFile(fileName, text);
+        Revision++;
+        Touch(by, nowUtc);
+    }
+
+    /// <summary>Removes the course quiz: the course is then completed by its lessons alone.</summary>
+    public bool RemoveQuiz(int expectedRevision, string by, DateTime nowUtc)
+    {
+        EnsureRevision(expectedRevision);
+        if (_files.RemoveAll(f => QuizFileNames.Contains(f.Path)) == 0)
+        {
+            return false;
+        }
+        Revision++;
+        Touch(by, nowUtc);
+        return true;
+    }
+
     /// <summary>Deletes a lesson. course.md and quiz.md cannot be deleted here.</summary>
     public void DeleteLesson(string path, int expectedRevision, string by, DateTime nowUtc)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Meguro.Learning.Content;
+using Meguro.Learning.Content.Quizzes;
 using Meguro.Learning.Data;
 using Meguro.Learning.Domain;
 using Meguro.Learning.Domain.Courses;
@@ -13,7 +14,7 @@ namespace Meguro.Learning.Web.Pages.Authoring;
 public sealed record EditorFile(string Path, string Text)
 {
     public bool IsLesson => CourseDraft.IsLessonFile(Path);
-    public bool IsEditable => Path == CourseParser.CourseFileName || IsLesson;
+    public bool IsEditable => Path == CourseParser.CourseFileName || IsLesson || CourseDraft.QuizFileNames.Contains(Path);
 }
 
 /// <summary>One media file as the editor lists it.</summary>
@@ -43,13 +44,15 @@ public sealed record DraftPreview(string Html, IReadOnlyList<ContentIssue> Issue
 /// The authoring side of courses, shared by the pages under /authoring: loads drafts and published
 /// versions, starts a draft, builds the file set for the parser and the importer, and previews.
 /// </summary>
-public sealed partial class CourseDrafts(LearningDbContext db, CourseImporter importer, CourseMarkdown markdown, AuditLog audit, TimeProvider clock)
+public sealed partial class CourseDrafts(LearningDbContext db, CourseImporter importer, CourseMarkdown markdown, CourseParser parser, AuditLog audit, TimeProvider clock)
 {
     public const string AuditCreate = "コース作成（下書き）";
     public const string AuditMediaAdd = "教材の画像など追加";
     public const string AuditMediaDelete = "教材の画像など削除";
     public const string AuditLessonDelete = "レッスン削除";
     public const string AuditRestore = "コースの版を下書きに復元";
+    public const string AuditQuizImport = "クイズの取込み";
+    public const string AuditQuizRemove = "クイズの削除";
 
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -157,8 +160,68 @@ public sealed partial class CourseDrafts(LearningDbContext db, CourseImporter im
         var context = new MarkdownContext(workspace.Slug, (workspace.Course?.LatestVersionNumber ?? 0) + 1, lessons,
             workspace.Media.Select(m => m.FileName).ToHashSet(StringComparer.Ordinal),
             CourseParser.FileLabel(workspace.Slug, path), mediaBase);
-        var html = markdown.Render(text, context).Html;
+        var html = CourseDraft.QuizFileNames.Contains(path)
+            ? QuizPreviewHtml(ParseQuiz(workspace, path, text)?.Definition)
+            : markdown.Render(text, context).Html;
         return new DraftPreview(html, parsed.Issues);
+    }
+
+    /// <summary>
+    /// Parses a quiz as it would be published with the workspace: <paramref name="fileName"/> (quiz.md or
+    /// quiz.gift) with <paramref name="text"/> replaces whichever quiz the workspace has. Null when there is no quiz.
+    /// </summary>
+    public QuizParseResult? ParseQuiz(CourseWorkspace workspace, string? fileName = null, string? text = null)
+    {
+        var files = workspace.Files.ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+        if (fileName is not null)
+        {
+            foreach (var quizFile in CourseDraft.QuizFileNames)
+            {
+                files.Remove(quizFile);
+            }
+            files[fileName] = text ?? "";
+        }
+        var nextVersion = (workspace.Course?.LatestVersionNumber ?? 0) + 1;
+        return parser.ParseQuiz(workspace.Slug, nextVersion, files, workspace.Media.Select(m => m.FileName));
+    }
+
+    /// <summary>The questions as a learner would read them, with the correct answers marked, for the editor's preview.</summary>
+    private static string QuizPreviewHtml(QuizDefinition? quiz)
+    {
+        if (quiz is null)
+        {
+            return "<p>クイズに問題があるため、プレビューできません。下の一覧を確認してください。</p>";
+        }
+        var html = new StringBuilder();
+        var encode = System.Text.Encodings.Web.HtmlEncoder.Default;
+        foreach (var (q, n) in quiz.Questions.Select((q, i) => (q, i + 1)))
+        {
+            html.Append("<section class=\"quiz-preview\"><h3>問").Append(n).Append(' ').Append(encode.Encode(q.Title))
+                .Append("（").Append(q.Points).Append("点）</h3>").Append(q.StemHtml).Append("<ul>");
+            foreach (var c in q.Choices)
+            {
+                html.Append("<li>").Append(c.TextHtml).Append(c.IsCorrect ? "　<strong>（正解）</strong>" : "").Append("</li>");
+            }
+            foreach (var a in q.AcceptedAnswers)
+            {
+                html.Append("<li>答え: ").Append(encode.Encode(a.Text)).Append("</li>");
+            }
+            foreach (var a in q.NumericAnswers)
+            {
+                html.Append("<li>答え: ").Append(a.Value).Append(a.Tolerance == 0 ? "" : $" ± {a.Tolerance}").Append("</li>");
+            }
+            foreach (var p in q.Pairs)
+            {
+                html.Append("<li>").Append(encode.Encode(p.Left)).Append(" → ").Append(encode.Encode(p.Right)).Append("</li>");
+            }
+            html.Append("</ul>");
+            if (q.FeedbackHtml is { } feedback)
+            {
+                html.Append("<div class=\"feedback\">").Append(feedback).Append("</div>");
+            }
+            html.Append("</section>");
+        }
+        return html.ToString();
     }
 
     /// <summary>A new course: a draft with a course.md whose front matter is valid and one lesson.</summary>

@@ -30,6 +30,8 @@ public abstract class AuthoringTests<TApp>(TApp app) : IClassFixture<TApp> where
         "/authoring/information-security/versions?from=1&to=1",
         "/authoring/information-security/export",
         "/authoring/information-security/export?source=published",
+        "/authoring/information-security/quiz",
+        "/authoring/information-security/quiz?handler=gift",
     };
 
     public static TheoryData<string> PostPaths => new()
@@ -44,6 +46,8 @@ public abstract class AuthoringTests<TApp>(TApp app) : IClassFixture<TApp> where
         "/authoring/information-security/media?handler=upload",
         "/authoring/information-security/media?handler=delete",
         "/authoring/information-security/versions?handler=restore",
+        "/authoring/information-security/quiz?handler=upload",
+        "/authoring/information-security/quiz?handler=remove",
     };
 
     [Theory]
