@@ -29,6 +29,14 @@ public static class Display
             ? date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : date.Value.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 
+    /// <summary>The JST calendar day of a UTC instant, e.g. when evidence was recorded or a certificate issued.</summary>
+    public static string Day(DateTime? utc) =>
+        utc is null ? "—" : Date(DateOnly.FromDateTime(Jst.FromUtc(utc.Value)));
+
+    /// <summary>A score such as "85%" or "87.5%" (no trailing zeros).</summary>
+    public static string Percent(decimal? percent) =>
+        percent is null ? "—" : percent.Value.ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>年度: "2026年度" / "FY2026".</summary>
     public static string FiscalYear(int fiscalYear) => English ? $"FY{fiscalYear}" : $"{fiscalYear}年度";
 }
