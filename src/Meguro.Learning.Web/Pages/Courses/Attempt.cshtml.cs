@@ -91,6 +91,7 @@ public sealed class AttemptModel(LearnerCourses courses, QuizAttempts attempts, 
         if (status != AttemptStatus.Scored) return new NoContentResult();
         if (!await LoadAsync(slug, id, ct)) return NotFound();
         await LoadOutcomeContextAsync(ct);
+        Response.Headers["X-Attempt-Result"] = "1";
         return Partial("_AttemptResult", this);
     }
 

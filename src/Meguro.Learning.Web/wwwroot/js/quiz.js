@@ -181,7 +181,9 @@
       tries++;
       try {
         const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
-        if (response.status === 200) {
+        // Only the result fragment itself is put into the page: never a whole page that a
+        // redirect (an expired sign-in, say) would have answered with.
+        if (response.status === 200 && !response.redirected && response.headers.get('X-Attempt-Result') === '1') {
           region.innerHTML = await response.text();
           region.removeAttribute('data-poll-url');
           const heading = region.querySelector('h2');

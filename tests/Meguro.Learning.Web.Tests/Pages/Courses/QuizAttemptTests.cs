@@ -95,6 +95,9 @@ public abstract class QuizAttemptTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var result = await WaitForResultAsync(client, slug, id);
 
         Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
+        // The result region alone, to be put into the page: not a second page with its own landmarks.
+        Assert.DoesNotContain("<main", result, StringComparison.Ordinal);
+        Assert.StartsWith("<section", result.TrimStart(), StringComparison.Ordinal);
         Assert.Contains("合格", result, StringComparison.Ordinal);
         Assert.Contains("得点 100%", result, StringComparison.Ordinal);
         Assert.Contains("三層の対策と呼びます。", result, StringComparison.Ordinal);
