@@ -1,11 +1,14 @@
 using Meguro.Learning.Data.Identity;
 using Meguro.Learning.Domain.Auditing;
 using Meguro.Learning.Domain.Courses;
+using Meguro.Learning.Domain.Curricula;
 using Meguro.Learning.Domain.Imports;
 using Meguro.Learning.Domain.Learning;
+using Meguro.Learning.Domain.Messaging;
 using Meguro.Learning.Domain.Operations;
 using Meguro.Learning.Domain.Organization;
 using Meguro.Learning.Domain.People;
+using Meguro.Learning.Domain.Reminders;
 using Meguro.Learning.Domain.Skills;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +48,12 @@ public abstract class LearningDbContext : IdentityDbContext<AppUser>
     public DbSet<Attempt> Attempts => Set<Attempt>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<SkillRecord> SkillRecords => Set<SkillRecord>();
+    public DbSet<CurriculumDefinition> CurriculumDefinitions => Set<CurriculumDefinition>();
+    public DbSet<EmployeeLeave> EmployeeLeaves => Set<EmployeeLeave>();
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+    public DbSet<MailTemplate> MailTemplates => Set<MailTemplate>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -43,6 +43,8 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         b.Property(x => x.Kana).HasMaxLength(100);
         b.Property(x => x.Email).HasMaxLength(256);
         b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.EmailProblem).HasMaxLength(500);
+        b.Property(x => x.EmailProblemAtUtc).HasConversion(UtcConverters.NullableDateTime);
         b.HasIndex(x => x.EmployeeNumber).IsUnique();
         b.HasIndex(x => x.UserId).IsUnique();
         b.HasIndex(x => new { x.OrgUnitId, x.IsActive });

@@ -18,6 +18,12 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         b.Property(x => x.StartedAtUtc).HasConversion(UtcConverters.NullableDateTime);
         b.Property(x => x.CompletedAtUtc).HasConversion(UtcConverters.NullableDateTime);
         b.Property(x => x.QuizPassedAtUtc).HasConversion(UtcConverters.NullableDateTime);
+        b.Property(x => x.StatusChangedAtUtc).HasConversion(UtcConverters.NullableDateTime);
+        b.Property(x => x.CurriculumCode).HasMaxLength(100);
+        b.Property(x => x.StatusReason).HasMaxLength(500);
+        b.Property(x => x.StatusChangedBy).HasMaxLength(256);
+        // The assignment engine reads a curriculum's enrollments.
+        b.HasIndex(x => x.CurriculumCode);
         // One enrollment per person, course and cycle: a double click or two app nodes cannot enrol twice.
         b.HasIndex(x => new { x.EmployeeId, x.CourseId, x.Cycle }).IsUnique();
         // Reminder and report queries select by status and due date.

@@ -61,6 +61,15 @@ public class Enrollment
     public DateTime? CompletedAtUtc { get; private set; }
     public EnrollmentStatus Status { get; private set; }
 
+    /// <summary>The curriculum (its code) that assigned the course; null for self-enrolment and HR's own assignments.</summary>
+    public string? CurriculumCode { get; private set; }
+
+    /// <summary>Why the status was last changed to 対象外 or 免除 (shown to HR and kept for the audit).</summary>
+    public string? StatusReason { get; private set; }
+
+    public string? StatusChangedBy { get; private set; }
+    public DateTime? StatusChangedAtUtc { get; private set; }
+
     /// <summary>When the course quiz was first passed; null while not passed (or for a course without a quiz).</summary>
     public DateTime? QuizPassedAtUtc { get; private set; }
 
@@ -94,6 +103,85 @@ public class Enrollment
             throw new ArgumentException("Use SelfEnroll for self-enrolment.", nameof(source));
         }
         return new Enrollment(employee, courseId, source, cycle, nowUtc, dueDate);
+    }
+
+    /// <summary>Assigned by a curriculum rule; the due date comes from the curriculum's due policy.</summary>
+    public static Enrollment AssignFromCurriculum(Employee employee, int courseId, string curriculumCode, int cycle, DateTime nowUtc, DateOnly? dueDate)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(curriculumCode);
+        var enrollment = new Enrollment(employee, courseId, EnrollmentSource.Curriculum, cycle, nowUtc, dueDate) { CurriculumCode = curriculumCode };
+        return enrollment;
+    }
+
+    /// <summary>
+    /// 対象外: the person no longer matches the curriculum (promotion, transfer). Only an open
+    /// curriculum assignment changes; progress and a completed record are kept as they are.
+    /// </summary>
+    public bool MarkNotRequired(string reason, string by, DateTime nowUtc)
+    {
+        if (Status != EnrollmentStatus.Active || Source != EnrollmentSource.Curriculum)
+        {
+            return false;
+        }
+        SetStatus(EnrollmentStatus.NotRequired, reason, by, nowUtc);
+        return true;
+    }
+
+    /// <summary>The person matches the curriculum again (e.g. transferred back): the assignment reopens with a new due date.</summary>
+    public bool Reinstate(string curriculumCode, DateOnly? dueDate, string by, DateTime nowUtc)
+    {
+        if (Status != EnrollmentStatus.NotRequired)
+        {
+            return false;
+        }
+        CurriculumCode = curriculumCode;
+        DueDate = dueDate;
+        SetStatus(EnrollmentStatus.Active, "カリキュラムの対象に戻りました。", by, nowUtc);
+        return true;
+    }
+
+    /// <summary>免除 by HR, always with a reason. A completed course cannot be exempted.</summary>
+    public void Exempt(string reason, string by, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("免除の理由を入力してください。");
+        }
+        if (Status == EnrollmentStatus.Completed)
+        {
+            throw new DomainException("修了したコースは免除にできません。");
+        }
+        SetStatus(EnrollmentStatus.Exempt, reason.Trim(), by, nowUtc);
+    }
+
+    /// <summary>免除の取消し.</summary>
+    public void CancelExemption(string by, DateTime nowUtc)
+    {
+        if (Status != EnrollmentStatus.Exempt)
+        {
+            throw new DomainException("このコースは免除されていません。");
+        }
+        SetStatus(EnrollmentStatus.Active, "免除を取り消しました。", by, nowUtc);
+    }
+
+    /// <summary>A new due date from the curriculum (policy changed, leave, end of appointment).</summary>
+    public bool MoveDueDate(DateOnly? dueDate)
+    {
+        if (DueDate == dueDate || Status != EnrollmentStatus.Active)
+        {
+            return false;
+        }
+        DueDate = dueDate;
+        return true;
+    }
+
+    private void SetStatus(EnrollmentStatus status, string reason, string by, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        Status = status;
+        StatusReason = reason.Length > 500 ? reason[..500] : reason;
+        StatusChangedBy = by;
+        StatusChangedAtUtc = nowUtc;
     }
 
     /// <summary>The learner opened a lesson.</summary>

@@ -143,10 +143,29 @@ public class Employee
         UserId = userId;
     }
 
+    /// <summary>Set when the mail server refused the address permanently; shown to HR until the roster brings a new address.</summary>
+    public string? EmailProblem { get; private set; }
+
+    public DateTime? EmailProblemAtUtc { get; private set; }
+
+    /// <summary>宛先不明: the server said the address does not exist (5xx). Reminders to it stop being sent.</summary>
+    public void MarkEmailUndeliverable(string reason, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        EmailProblem = reason.Length > 500 ? reason[..500] : reason;
+        EmailProblemAtUtc = nowUtc;
+    }
+
     private void Apply(EmployeeProfile profile)
     {
         Name = profile.Name.Trim();
         Kana = profile.Kana.Trim();
+        if (!string.Equals(Email, profile.Email.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            // A new address gets a fresh chance.
+            EmailProblem = null;
+            EmailProblemAtUtc = null;
+        }
         Email = profile.Email.Trim();
         OrgUnit = profile.OrgUnit;
         OrgUnitId = profile.OrgUnit.Id;
