@@ -108,6 +108,7 @@ public static class LearningWeb
         services.AddScoped<Pages.Hr.Roster.ImportRunner>();
         services.AddScoped<Pages.Courses.LearnerCourses>();
         services.AddScoped<Pages.Courses.QuizAttempts>();
+        services.AddScoped<UnreadNotices>();
         services.AddScoped<Pages.Authoring.CourseDrafts>();
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
         services.AddScoped<DemoSeeder>();
