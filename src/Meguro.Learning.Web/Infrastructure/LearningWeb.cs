@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Meguro.Learning.Content;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -109,6 +111,9 @@ public static class LearningWeb
         services.AddScoped<Pages.Courses.LearnerCourses>();
         services.AddScoped<Pages.Courses.QuizAttempts>();
         services.AddScoped<UnreadNotices>();
+        // The business-day calendar of content/calendar/holidays.yml, read once; a malformed file fails the first job that needs it, loudly.
+        services.AddSingleton(sp => HolidayCatalog.Load(ContentOptions.Locate(
+            sp.GetRequiredService<IOptions<ContentOptions>>().Value.Root, builder.Environment.ContentRootPath, AppContext.BaseDirectory)));
         services.AddScoped<Pages.Authoring.CourseDrafts>();
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
         services.AddScoped<DemoSeeder>();

@@ -1,0 +1,196 @@
+using Meguro.Learning.Data;
+using Meguro.Learning.Domain.Learning;
+using Meguro.Learning.Domain.Messaging;
+using Meguro.Learning.Domain.Organization;
+using Meguro.Learning.Domain.People;
+using Meguro.Learning.Jobs.Reminders;
+using Meguro.Learning.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Meguro.Learning.Web.Tests.Jobs;
+
+/// <summary>
+/// The reminder job called directly with a clock the test sets to 08:30 JST of each day, on both
+/// databases. Every test uses a unit and people of its own, and looks only at its own enrollments.
+/// </summary>
+public abstract class ReminderJobTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
+{
+    /// <summary>Due Friday 2027-02-26. Hand-counted with 2/11 建国記念の日 and 2/23 天皇誕生日, 3/28 a Sunday.</summary>
+    private static readonly DateOnly Due = new(2027, 2, 26);
+
+    public static TheoryData<string, string> ScheduleForDue20270226 => new()
+    {
+        { "2027-02-04", "before-14" },
+        { "2027-02-22", "before-3" },
+        { "2027-02-26", "due" },
+        { "2027-03-05", "escalate-1 overdue-1" },
+        { "2027-03-12", "overdue-2" },
+        { "2027-03-19", "overdue-3" },
+        { "2027-03-26", "overdue-4" },
+        { "2027-03-29", "escalate-2" },
+        { "2027-04-02", "overdue-5" },
+    };
+
+    [Fact]
+    public async Task Run_every_day_for_two_months_each_step_goes_out_once_on_its_day()
+    {
+        var team = await TeamAsync();
+        var learner = await EmployeeAsync(team.Section, team.Team);
+        var enrollmentId = await EnrollAsync(learner, Due);
+
+        for (var day = new DateOnly(2027, 1, 25); day <= new DateOnly(2027, 4, 5); day = day.AddDays(1))
+        {
+            await RunAsync(day);
+        }
+
+        var sent = await app.WithDbAsync(db => db.ReminderDeliveries.Where(d => d.EnrollmentId == enrollmentId)
+            .Select(d => new { d.RunDate, d.StepKey }).ToListAsync());
+        var byDay = sent.GroupBy(d => d.RunDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => string.Join(' ', g.Select(d => d.StepKey).Order(StringComparer.Ordinal)));
+        var expected = ScheduleForDue20270226.ToDictionary(row => (string)row[0], row => (string)row[1]);
+        Assert.Equal(expected.OrderBy(e => e.Key), byDay.OrderBy(e => e.Key));
+        var mails = await app.WithDbAsync(db => db.OutboxMails.CountAsync(m => m.DedupKey.StartsWith($"reminder:{enrollmentId}:")));
+        Assert.Equal(7, mails);
+    }
+
+    [Fact]
+    public async Task Escalations_reach_the_manager_as_one_digest_listing_every_overdue_person()
+    {
+        var team = await TeamAsync();
+        var manager = await EmployeeAsync(team.Section, team.Team, heads: team.Section);
+        var first = await EmployeeAsync(team.Section, team.Team);
+        var second = await EmployeeAsync(team.Section, team.Team);
+        await EnrollAsync(first, Due);
+        await EnrollAsync(second, Due);
+
+        await RunAsync(new DateOnly(2027, 3, 5));
+        await RunAsync(new DateOnly(2027, 3, 5));
+
+        var digests = await app.WithDbAsync(db => db.OutboxMails.Where(m => m.Kind == "digest-manager" && m.EmployeeId == manager.Id).ToListAsync());
+        var digest = Assert.Single(digests);
+        Assert.Contains(first.Name, digest.Body, StringComparison.Ordinal);
+        Assert.Contains(second.Name, digest.Body, StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.EmployeeId == manager.Id)));
+    }
+
+    [Fact]
+    public async Task Two_job_servers_running_at_once_send_each_reminder_exactly_once()
+    {
+        var team = await TeamAsync();
+        var people = new List<Employee>();
+        for (var i = 0; i < 6; i++)
+        {
+            people.Add(await EmployeeAsync(team.Section, team.Team));
+        }
+        var ids = new List<int>();
+        foreach (var person in people)
+        {
+            ids.Add(await EnrollAsync(person, new DateOnly(2027, 2, 22).AddDays(14)));
+        }
+
+        await Task.WhenAll(RunAsync(new DateOnly(2027, 3, 8)), RunAsync(new DateOnly(2027, 3, 8)), RunAsync(new DateOnly(2027, 3, 8)));
+
+        var deliveries = await app.WithDbAsync(db => db.ReminderDeliveries.Where(d => ids.Contains(d.EnrollmentId)).ToListAsync());
+        Assert.Equal(ids.Count, deliveries.Count);
+        Assert.All(deliveries, d => Assert.Equal("due", d.StepKey));
+        var mails = await app.WithDbAsync(db => db.OutboxMails.CountAsync(m => m.Kind == "reminder-learner" && people.Select(p => p.Id).Contains(m.EmployeeId!.Value)));
+        Assert.Equal(ids.Count, mails);
+    }
+
+    [Fact]
+    public async Task After_a_crash_mid_run_the_next_run_sends_only_what_is_left()
+    {
+        var team = await TeamAsync();
+        var done = await EnrollAsync(await EmployeeAsync(team.Section, team.Team), Due);
+        var left = await EnrollAsync(await EmployeeAsync(team.Section, team.Team), Due);
+        var day = new DateOnly(2027, 2, 26);
+        // The crashed run had committed its first batch: the step of `done` is recorded, `left` is not.
+        await app.WithDbAsync(async db =>
+        {
+            var employeeId = await db.Enrollments.Where(e => e.Id == done).Select(e => e.EmployeeId).SingleAsync();
+            db.ReminderDeliveries.Add(new Domain.Reminders.ReminderDelivery(done, "due", Domain.Reminders.ReminderRecipient.Learner, employeeId, day, DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
+        await RunAsync(day);
+
+        var steps = await app.WithDbAsync(db => db.ReminderDeliveries.Where(d => d.EnrollmentId == done || d.EnrollmentId == left).ToListAsync());
+        Assert.Equal(2, steps.Count);
+        Assert.False(await app.WithDbAsync(db => db.OutboxMails.AnyAsync(m => m.DedupKey == $"reminder:{done}:due")));
+        Assert.True(await app.WithDbAsync(db => db.OutboxMails.AnyAsync(m => m.DedupKey == $"reminder:{left}:due")));
+    }
+
+    [Fact]
+    public async Task Nothing_is_sent_on_a_holiday_or_to_someone_on_leave()
+    {
+        var team = await TeamAsync();
+        var onLeave = await EmployeeAsync(team.Section, team.Team);
+        var enrollmentId = await EnrollAsync(onLeave, Due);
+        await app.WithDbAsync(db =>
+        {
+            db.EmployeeLeaves.Add(new EmployeeLeave(onLeave.Id, new LeavePeriod(LeaveKind.ChildcareLeave, new DateOnly(2027, 1, 1), null), LeaveSource.HR, "hr", DateTime.UtcNow));
+            return db.SaveChangesAsync();
+        });
+
+        var holiday = await RunAsync(new DateOnly(2027, 2, 23));
+        await RunAsync(new DateOnly(2027, 2, 26));
+
+        Assert.False(holiday.BusinessDay);
+        Assert.False(await app.WithDbAsync(db => db.ReminderDeliveries.AnyAsync(d => d.EnrollmentId == enrollmentId)));
+    }
+
+    private async Task<ReminderJob.RunResult> RunAsync(DateOnly day)
+    {
+        var at = new DateTimeOffset(day.Year, day.Month, day.Day, 8, 30, 0, TimeSpan.FromHours(9));
+        await using var scope = app.Services.CreateAsyncScope();
+        var job = ActivatorUtilities.CreateInstance<ReminderJob>(scope.ServiceProvider, (TimeProvider)new FakeTimeProvider(at));
+        return await job.RunAsync();
+    }
+
+    private sealed record TestTeam(OrgUnit Section, OrgUnit Team);
+
+    /// <summary>A 課 and 係 of this test's own, so managers and digests do not mix with other tests.</summary>
+    private Task<TestTeam> TeamAsync() => app.WithDbAsync(async db =>
+    {
+        var code = "R" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var department = new OrgUnit(code, "督促テスト部", OrgUnitKind.Department, null);
+        var section = new OrgUnit(code + "-K", "督促テスト課", OrgUnitKind.Section, department);
+        var team = new OrgUnit(code + "-K-T", "督促テスト係", OrgUnitKind.Team, section);
+        db.OrgUnits.AddRange(department, section, team);
+        await db.SaveChangesAsync();
+        return new TestTeam(section, team);
+    });
+
+    private Task<Employee> EmployeeAsync(OrgUnit section, OrgUnit team, OrgUnit? heads = null) => app.WithDbAsync(async db =>
+    {
+        var number = Random.Shared.Next(800000, 899999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var level = await db.JobLevels.SingleAsync(l => l.Code == "kakariin");
+        var unit = await db.OrgUnits.SingleAsync(u => u.Id == (heads == null ? team.Id : section.Id));
+        var employee = new Employee(new EmployeeProfile(number, "督促　試験" + number, "トクソク　シケン", $"t{number}@example.lg.jp", unit, level,
+            EmploymentType.Regular, null, new DateOnly(2020, 4, 1)));
+        db.Employees.Add(employee);
+        await db.SaveChangesAsync();
+        if (heads is not null)
+        {
+            db.ManagerAssignments.Add(new ManagerAssignment(employee, unit));
+            await db.SaveChangesAsync();
+        }
+        return employee;
+    });
+
+    private Task<int> EnrollAsync(Employee employee, DateOnly due) => app.WithDbAsync(async db =>
+    {
+        var courseId = await db.Courses.Where(c => c.Slug == "personal-information").Select(c => c.Id).SingleAsync();
+        var tracked = await db.Employees.SingleAsync(e => e.Id == employee.Id);
+        var enrollment = Enrollment.Assign(tracked, courseId, EnrollmentSource.HR, 0, DateTime.UtcNow, due);
+        db.Enrollments.Add(enrollment);
+        await db.SaveChangesAsync();
+        return enrollment.Id;
+    });
+}
+
+public sealed class ReminderJobTestsOnSqlite(SqliteApp app) : ReminderJobTests<SqliteApp>(app);
+
+public sealed class ReminderJobTestsOnPostgres(PostgresApp app) : ReminderJobTests<PostgresApp>(app);
