@@ -1,4 +1,5 @@
 using Hangfire;
+using Meguro.Learning.Jobs.Mail;
 using Meguro.Learning.Jobs.Quizzes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,10 @@ public static class JobsServiceCollectionExtensions
             new RecurringJobOptions { TimeZone = Domain.Jst.Zone });
         recurring.AddOrUpdate<QuizSweepJob>(
             QuizSweepJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Minutely());
+        recurring.AddOrUpdate<MailSenderJob>(
+            MailSenderJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
             Cron.Minutely());
     }

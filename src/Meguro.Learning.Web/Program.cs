@@ -1,6 +1,7 @@
 using Meguro.Learning.Content;
 using Meguro.Learning.Data;
 using Meguro.Learning.Jobs;
+using Meguro.Learning.Jobs.Mail;
 using Meguro.Learning.Roster;
 using Meguro.Learning.Web.Infrastructure;
 
@@ -17,6 +18,7 @@ builder.Services.AddLearningData(builder.Configuration);
 builder.Services.AddLearningContent(builder.Configuration);
 builder.Services.AddRosterImport();
 builder.Services.AddLearningJobs();
+builder.Services.AddLearningMail(builder.Configuration);
 builder.AddBackgroundJobServer();
 builder.AddLearningWeb();
 

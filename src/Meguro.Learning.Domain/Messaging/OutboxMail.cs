@@ -59,6 +59,48 @@ public class OutboxMail
     /// <summary>Concurrency token: two sender nodes cannot both record the same mail.</summary>
     public int Version { get; private set; }
 
+    /// <summary>Can a sender take this mail now? Failed mails wait for HR (<see cref="Requeue"/>).</summary>
+    public bool IsDue(DateTime nowUtc) => Status == OutboxStatus.Pending && NextAttemptAtUtc <= nowUtc;
+
+    /// <summary>
+    /// Takes the mail for one send attempt: it is hidden from other senders for <paramref name="lease"/>,
+    /// and saving this change (the <see cref="Version"/> token) decides which node sends. If the sender
+    /// dies before recording the outcome, the mail becomes due again when the lease ends.
+    /// </summary>
+    public void Claim(DateTime nowUtc, TimeSpan lease)
+    {
+        if (!IsDue(nowUtc))
+        {
+            throw new DomainException("このメールは今は送信できません。");
+        }
+        NextAttemptAtUtc = nowUtc + lease;
+        Version++;
+    }
+
+    /// <summary>再送: HR sends a failed mail again (e.g. after the roster corrected the address); attempts start over.</summary>
+    public void Requeue(DateTime nowUtc)
+    {
+        if (Status != OutboxStatus.Failed)
+        {
+            throw new DomainException("送信に失敗したメールだけを再送できます。");
+        }
+        Status = OutboxStatus.Pending;
+        Attempts = 0;
+        NextAttemptAtUtc = nowUtc;
+        Version++;
+    }
+
+    /// <summary>Puts a new address on a mail before it is sent again (the employee's current one).</summary>
+    public void Readdress(string toAddress)
+    {
+        if (Status == OutboxStatus.Sent)
+        {
+            throw new DomainException("送信済みのメールの宛先は変えられません。");
+        }
+        ToAddress = toAddress?.Trim() ?? "";
+        Version++;
+    }
+
     public void MarkSent(DateTime nowUtc)
     {
         Attempts++;

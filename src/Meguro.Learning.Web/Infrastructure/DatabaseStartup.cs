@@ -43,6 +43,8 @@ public static class DatabaseStartup
             await ImportCoursesAsync(app, services, contentRoot);
         }
 
+        await services.GetRequiredService<Jobs.Mail.MailTemplates>().SeedDefaultsAsync();
+
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {

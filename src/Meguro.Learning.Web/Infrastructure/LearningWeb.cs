@@ -18,6 +18,9 @@ public static class Policies
     public const string HR = "HR";
     public const string ContentEditor = "ContentEditor";
     public const string Administrator = "Administrator";
+
+    /// <summary>送信メール: administrators run the mail system, HR answers for what it sent.</summary>
+    public const string MailOutbox = "MailOutbox";
 }
 
 /// <summary>Bound from the <c>Web</c> section.</summary>
@@ -75,7 +78,8 @@ public static class LearningWeb
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Manager))
             .AddPolicy(Policies.HR, p => p.RequireRole(Roles.HR))
             .AddPolicy(Policies.ContentEditor, p => p.RequireRole(Roles.ContentEditor))
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.MailOutbox, p => p.RequireRole(Roles.Administrator, Roles.HR));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -95,6 +99,8 @@ public static class LearningWeb
                 o.Conventions.AuthorizeFolder("/Hr", Policies.HR);
                 o.Conventions.AuthorizeFolder("/Authoring", Policies.ContentEditor);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+                // Served under /admin/mail but kept outside the /Admin folder: HR may read it too.
+                o.Conventions.AuthorizeFolder("/MailOutbox", Policies.MailOutbox);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");
@@ -115,6 +121,7 @@ public static class LearningWeb
         services.AddSingleton(sp => HolidayCatalog.Load(ContentOptions.Locate(
             sp.GetRequiredService<IOptions<ContentOptions>>().Value.Root, builder.Environment.ContentRootPath, AppContext.BaseDirectory)));
         services.AddScoped<Pages.Authoring.CourseDrafts>();
+        services.AddScoped<Pages.Hr.MailTemplates.PreviewEnrollments>();
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
         services.AddScoped<DemoSeeder>();
         services.AddLearningHealthChecks();

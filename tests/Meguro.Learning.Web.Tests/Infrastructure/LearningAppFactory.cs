@@ -17,6 +17,9 @@ public sealed class LearningAppFactory(TestDatabase database, bool seedDemo, boo
 
     public TestDatabase Database => database;
 
+    /// <summary>The app's pickup folder for mail (.eml files), private to this host.</summary>
+    public string MailPickupPath { get; } = Path.Combine(Path.GetTempPath(), $"meguro-mail-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -31,6 +34,7 @@ public sealed class LearningAppFactory(TestDatabase database, bool seedDemo, boo
         // The shipped courses, as in the embedded demo: the browser tests look at real lessons.
         builder.UseSetting("Content:ImportCoursesOnStartup", "true");
         builder.UseSetting("Web:DataProtectionKeysPath", _keysPath);
+        builder.UseSetting("Mail:PickupDirectory", MailPickupPath);
         if (useKestrel)
         {
             UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
@@ -53,6 +57,10 @@ public sealed class LearningAppFactory(TestDatabase database, bool seedDemo, boo
         if (Directory.Exists(_keysPath))
         {
             Directory.Delete(_keysPath, recursive: true);
+        }
+        if (Directory.Exists(MailPickupPath))
+        {
+            Directory.Delete(MailPickupPath, recursive: true);
         }
     }
 }
