@@ -1,6 +1,7 @@
 using Hangfire;
 using Meguro.Learning.Jobs.Mail;
 using Meguro.Learning.Jobs.Quizzes;
+using Meguro.Learning.Jobs.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Meguro.Learning.Jobs;
@@ -14,6 +15,8 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<CourseCompletion>();
         services.AddScoped<QuizScoringJob>();
         services.AddScoped<QuizSweepJob>();
+        services.AddScoped<IReminderMailComposer, TemplateReminderMailComposer>();
+        services.AddScoped<ReminderJob>();
         return services;
     }
 
@@ -25,6 +28,12 @@ public static class JobsServiceCollectionExtensions
             HousekeepingJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
             "15 3 * * *",
+            new RecurringJobOptions { TimeZone = Domain.Jst.Zone });
+        // Every day at 08:30 JST; the job itself does nothing on a day that is not a business day.
+        recurring.AddOrUpdate<ReminderJob>(
+            ReminderJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            "30 8 * * *",
             new RecurringJobOptions { TimeZone = Domain.Jst.Zone });
         recurring.AddOrUpdate<QuizSweepJob>(
             QuizSweepJob.RecurringJobId,

@@ -22,6 +22,8 @@ public sealed class AccessibilityTests(BrowserFixture site)
         { "manager", "/manager" },
         { "hr", "/hr" },
         { "hr", "/hr/roster" },
+        { "hr", "/hr/reminders" },
+        { "learner", "/notifications" },
         { "editor", "/authoring" },
         { "admin", "/admin" },
         { "admin", "/admin/audit" },

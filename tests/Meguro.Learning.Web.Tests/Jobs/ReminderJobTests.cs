@@ -52,7 +52,7 @@ public abstract class ReminderJobTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var expected = ScheduleForDue20270226.ToDictionary(row => (string)row[0], row => (string)row[1]);
         Assert.Equal(expected.OrderBy(e => e.Key), byDay.OrderBy(e => e.Key));
         var mails = await app.WithDbAsync(db => db.OutboxMails.CountAsync(m => m.DedupKey.StartsWith($"reminder:{enrollmentId}:")));
-        Assert.Equal(7, mails);
+        Assert.Equal(8, mails);
     }
 
     [Fact]
@@ -139,6 +139,42 @@ public abstract class ReminderJobTests<TApp>(TApp app) : IClassFixture<TApp> whe
 
         Assert.False(holiday.BusinessDay);
         Assert.False(await app.WithDbAsync(db => db.ReminderDeliveries.AnyAsync(d => d.EnrollmentId == enrollmentId)));
+    }
+
+    [Fact]
+    public async Task The_learner_sees_the_reminder_as_an_unread_notice_and_can_mark_it_read()
+    {
+        var (client, employeeId) = await app.RunAsEmployeeAsync();
+        var learner = await app.WithDbAsync(db => db.Employees.SingleAsync(e => e.Id == employeeId));
+        await EnrollAsync(learner, Due);
+        await RunAsync(new DateOnly(2027, 2, 22));
+
+        var page = await client.GetStringAsync("/notifications");
+        await AppFixture.PostFormAsync(client, "/notifications", "/notifications?handler=readall", new Dictionary<string, string>());
+        var after = await client.GetStringAsync("/notifications");
+
+        Assert.Contains("の期限は 2027年2月26日 です（あと 4 日）。", page, StringComparison.Ordinal);
+        Assert.Contains("件の未読", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("件の未読", after, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.EmployeeId == employeeId && n.ReadAtUtc == null)));
+    }
+
+    [Fact]
+    public async Task HR_sees_what_was_sent_to_whom_in_the_reminder_log_and_a_learner_may_not()
+    {
+        var team = await TeamAsync();
+        var person = await EmployeeAsync(team.Section, team.Team);
+        await EnrollAsync(person, Due);
+        await RunAsync(new DateOnly(2027, 2, 22));
+        using var hr = await app.RunAsUserAsync(Data.Identity.Roles.HR);
+        var (learner, _) = await app.RunAsEmployeeAsync();
+
+        var log = System.Net.WebUtility.HtmlDecode(await hr.GetStringAsync($"/hr/reminders?date=2027-02-22&number={person.EmployeeNumber}"));
+        var refused = await learner.GetAsync("/hr/reminders");
+
+        Assert.Contains(person.Name, log, StringComparison.Ordinal);
+        Assert.Contains("3営業日前", log, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
     private async Task<ReminderJob.RunResult> RunAsync(DateOnly day)

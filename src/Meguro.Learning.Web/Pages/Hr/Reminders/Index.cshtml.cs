@@ -35,12 +35,24 @@ public sealed class IndexModel(LearningDbContext db, TimeProvider clock) : PageM
             join r in db.Employees on d.RecipientEmployeeId equals r.Id
             join m in db.OutboxMails on d.OutboxMailId equals m.Id into mails
             from m in mails.DefaultIfEmpty()
-            select new Row(d.RunDate, d.StepKey, d.Recipient, e.Employee.EmployeeNumber, e.Employee.Name,
-                db.CourseVersions.Where(v => v.CourseId == e.CourseId && v.Number == v.Course.PublishedVersionNumber).Select(v => v.Title).FirstOrDefault() ?? "",
+            select new
+            {
+                d.RunDate,
+                d.StepKey,
+                d.Recipient,
+                Number = e.Employee.EmployeeNumber,
+                e.Employee.Name,
+                Course = db.CourseVersions.Where(v => v.CourseId == e.CourseId && v.Number == v.Course.PublishedVersionNumber).Select(v => v.Title).FirstOrDefault(),
                 e.DueDate,
-                r.Name, m == null ? null : m.Status, m == null ? null : m.LastError, m == null ? null : m.SentAtUtc);
+                RecipientName = r.Name,
+                Status = m == null ? (OutboxStatus?)null : m.Status,
+                Error = m == null ? null : m.LastError,
+                SentAt = m == null ? null : m.SentAtUtc,
+            };
         Total = await query.CountAsync(ct);
-        Rows = await query.OrderBy(r => r.LearnerNumber).ThenBy(r => r.StepKey).Take(PageSize).ToListAsync(ct);
+        Rows = (await query.OrderBy(r => r.Number).ThenBy(r => r.StepKey).Take(PageSize).ToListAsync(ct))
+            .Select(r => new Row(r.RunDate, r.StepKey, r.Recipient, r.Number, r.Name, r.Course ?? "", r.DueDate, r.RecipientName, r.Status, r.Error, r.SentAt))
+            .ToList();
     }
 
     public static string StepName(string key) => key switch
