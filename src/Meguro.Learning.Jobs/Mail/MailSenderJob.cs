@@ -122,14 +122,14 @@ public sealed class MailSenderJob(LearningDbContext db, IOptions<MailOptions> op
         {
             return new Outcome(OutcomeKind.Temporary, $"メールサーバーが一時的に受け付けませんでした（{(int)ex.StatusCode} {ex.Message.Trim()}）");
         }
-        catch (Exception ex) when (ex is SocketException or IOException or TimeoutException or SmtpProtocolException
-            or MailKit.ServiceNotConnectedException or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException
-            or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (MailServerUnavailableException ex)
         {
-            var kind = ex is SocketException or MailKit.Security.SslHandshakeException or MailKit.Security.AuthenticationException
-                ? OutcomeKind.ServerUnreachable
-                : OutcomeKind.Temporary;
-            return new Outcome(kind, $"メールサーバーに接続できませんでした（{ex.GetType().Name}: {ex.Message.Trim()}）");
+            return new Outcome(OutcomeKind.ServerUnreachable, $"メールサーバーに接続できませんでした（{ex.Message}）");
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or TimeoutException or SmtpProtocolException
+            or MailKit.ServiceNotConnectedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return new Outcome(OutcomeKind.Temporary, $"送信中にメールサーバーとの通信が切れました（{ex.GetType().Name}: {ex.Message.Trim()}）");
         }
     }
 

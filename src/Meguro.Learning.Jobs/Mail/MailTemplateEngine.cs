@@ -68,8 +68,9 @@ public sealed partial class MailTemplateEngine
     private RenderedMail Render(IFluidTemplate subject, IFluidTemplate body, object model)
     {
         var context = new TemplateContext(model, _options);
-        var renderedSubject = subject.Render(context).ReplaceLineEndings(" ").Trim();
-        var renderedBody = body.Render(context).ReplaceLineEndings("\n").Trim('\n') + "\n";
+        // Plain text mail: nothing is HTML-encoded.
+        var renderedSubject = subject.Render(context, NullEncoder.Default).ReplaceLineEndings(" ").Trim();
+        var renderedBody = body.Render(context, NullEncoder.Default).ReplaceLineEndings("\n").Trim('\n') + "\n";
         return new RenderedMail(renderedSubject, renderedBody);
     }
 

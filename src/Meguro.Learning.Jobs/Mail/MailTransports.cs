@@ -16,6 +16,9 @@ public interface IMailTransport : IAsyncDisposable
     Task SendAsync(OutboxMail mail, MimeMessage message, CancellationToken cancellationToken);
 }
 
+/// <summary>The mail server could not be reached or refused the session (connect, TLS, login): no mail can go now.</summary>
+public sealed class MailServerUnavailableException(string message, Exception inner) : Exception(message, inner);
+
 /// <summary>Embedded default: each mail becomes a real <c>.eml</c> file an administrator can open.</summary>
 public sealed class PickupMailTransport(MailOptions options, TimeProvider clock) : IMailTransport
 {
@@ -75,10 +78,17 @@ public sealed class SmtpMailTransport(MailOptions options) : IMailTransport
             SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
             _ => SecureSocketOptions.Auto,
         };
-        await client.ConnectAsync(smtp.Host, smtp.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.UserName))
+        try
         {
-            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+            await client.ConnectAsync(smtp.Host, smtp.Port, security, cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.UserName))
+            {
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw new MailServerUnavailableException($"{smtp.Host}:{smtp.Port} — {ex.GetType().Name}: {ex.Message.Trim()}", ex);
         }
         return client;
     }

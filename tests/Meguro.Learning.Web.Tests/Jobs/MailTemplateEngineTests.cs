@@ -58,6 +58,13 @@ public sealed class MailTemplateEngineTests
     }
 
     [Fact]
+    public void Plain_text_is_not_HTML_encoded()
+    {
+        var model = new Dictionary<string, object> { ["course"] = new Dictionary<string, object> { ["title"] = "Excel & <関数> \"入門\"" } };
+        Assert.Equal("Excel & <関数> \"入門\"\n", _engine.RenderUnsaved("s", "{{ course.title }}", model).Body);
+    }
+
+    [Fact]
     public void A_syntax_error_is_reported_with_its_line()
     {
         var valid = _engine.Validate(MailTemplateKeys.LearnerReminder, "件名", "1行目\n2行目\n{% if days_left > 0 %}\nあと", out var errors);

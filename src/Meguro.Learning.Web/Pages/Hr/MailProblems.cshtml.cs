@@ -49,7 +49,8 @@ public sealed class MailProblemsModel(LearningDbContext db, AuditLog audit, Time
             : null;
         try
         {
-            if (address is not null && address != mail.ToAddress)
+            // The roster may have brought a corrected address since; an employee without one keeps the old.
+            if (!string.IsNullOrWhiteSpace(address) && address != mail.ToAddress)
             {
                 mail.Readdress(address);
             }

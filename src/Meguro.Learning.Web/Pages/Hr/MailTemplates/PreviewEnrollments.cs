@@ -22,14 +22,14 @@ public sealed class PreviewEnrollments(LearningDbContext db, IOptions<MailOption
     /// <summary>Up to 50 recently assigned active enrollments that have a due date.</summary>
     public async Task<IReadOnlyList<Choice>> RecentAsync(CancellationToken ct)
     {
-        var rows = await Query().OrderByDescending(f => f.Id).Take(Limit).ToListAsync(ct);
+        var rows = await Query(null).Take(Limit).ToListAsync(ct);
         return rows.Select(f => new Choice(f.Id, $"{f.Name}（{f.OrgUnit}）— {f.Title}・期限 {MailTemplateEngine.FormatDate(f.DueDate)}")).ToList();
     }
 
     /// <summary>The model for <paramref name="key"/> built from enrollment <paramref name="enrollmentId"/>, or null if there is no such enrollment.</summary>
     public async Task<object?> ModelAsync(string key, int enrollmentId, CancellationToken ct)
     {
-        var f = await Query().SingleOrDefaultAsync(x => x.Id == enrollmentId, ct);
+        var f = await Query(enrollmentId).SingleOrDefaultAsync(ct);
         if (f is null)
         {
             return null;
@@ -46,11 +46,13 @@ public sealed class PreviewEnrollments(LearningDbContext db, IOptions<MailOption
         return new LearnerReminderModel(new MailPerson(f.Name), new MailCourse(f.Title, $"{site.Url}/courses/{f.Slug}"), due, daysLeft, step, site);
     }
 
-    private IQueryable<Facts> Query() =>
+    /// <summary>Newest first; one enrollment when <paramref name="enrollmentId"/> is given.</summary>
+    private IQueryable<Facts> Query(int? enrollmentId) =>
         from e in db.Enrollments.AsNoTracking()
-        where e.Status == EnrollmentStatus.Active && e.DueDate != null
+        where e.Status == EnrollmentStatus.Active && e.DueDate != null && (enrollmentId == null || e.Id == enrollmentId)
         join c in db.Courses on e.CourseId equals c.Id
         join v in db.CourseVersions on new { CourseId = c.Id, Number = c.PublishedVersionNumber } equals new { v.CourseId, Number = (int?)v.Number }
+        orderby e.Id descending
         select new Facts(e.Id, e.Employee.Name, e.Employee.OrgUnit.Name, c.Slug, v.Title, e.DueDate!.Value,
             db.ManagerAssignments.Where(m => m.OrgUnitId == e.Employee.OrgUnitId).Select(m => m.Employee.Name).FirstOrDefault());
 }
