@@ -1,4 +1,5 @@
 using Hangfire;
+using Meguro.Learning.Jobs.Curricula;
 using Meguro.Learning.Jobs.Quizzes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,9 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<CourseCompletion>();
         services.AddScoped<QuizScoringJob>();
         services.AddScoped<QuizSweepJob>();
+        services.AddScoped<AssignmentEngine>();
+        services.AddScoped<CurriculumImporter>();
+        services.AddScoped<CurriculumAssignmentJob>();
         return services;
     }
 
@@ -29,5 +33,10 @@ public static class JobsServiceCollectionExtensions
             QuizSweepJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
             Cron.Minutely());
+        recurring.AddOrUpdate<CurriculumAssignmentJob>(
+            CurriculumAssignmentJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            "30 2 * * *",
+            new RecurringJobOptions { TimeZone = Domain.Jst.Zone });
     }
 }
