@@ -17,6 +17,13 @@ public sealed class ContentOptions
     /// </summary>
     public bool ImportCoursesOnStartup { get; set; }
 
+    /// <summary>
+    /// Import <c>content/curricula/</c> at start-up and run the assignment engine (on in Development
+    /// and the embedded demo, like the courses). A curriculum HR edited in the browser is replaced only
+    /// when its file changed since the last import.
+    /// </summary>
+    public bool ImportCurriculaOnStartup { get; set; }
+
     public static string Locate(string configured, params string[] startDirectories)
     {
         if (!string.IsNullOrWhiteSpace(configured))

@@ -1,4 +1,5 @@
 using Hangfire;
+using Meguro.Learning.Jobs.Curricula;
 using Meguro.Learning.Jobs.Mail;
 using Meguro.Learning.Jobs.Quizzes;
 using Meguro.Learning.Jobs.Reminders;
@@ -17,6 +18,9 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<QuizSweepJob>();
         services.AddScoped<IReminderMailComposer, TemplateReminderMailComposer>();
         services.AddScoped<ReminderJob>();
+        services.AddScoped<AssignmentEngine>();
+        services.AddScoped<CurriculumImporter>();
+        services.AddScoped<CurriculumAssignmentJob>();
         return services;
     }
 
@@ -43,5 +47,10 @@ public static class JobsServiceCollectionExtensions
             MailSenderJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
             Cron.Minutely());
+        recurring.AddOrUpdate<CurriculumAssignmentJob>(
+            CurriculumAssignmentJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            "30 2 * * *",
+            new RecurringJobOptions { TimeZone = Domain.Jst.Zone });
     }
 }

@@ -3,6 +3,7 @@ using Meguro.Learning.Data;
 using Meguro.Learning.Data.Configuration;
 using Meguro.Learning.Data.Identity;
 using Meguro.Learning.Demo;
+using Meguro.Learning.Jobs.Curricula;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -59,6 +60,28 @@ public static class DatabaseStartup
             await services.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
             app.Lifetime.ApplicationStarted.Register(() => PrintDemoWelcome(app));
         }
+        if (importCourses && contentOptions.ImportCurriculaOnStartup)
+        {
+            await ImportCurriculaAsync(app, services, contentRoot);
+        }
+    }
+
+    /// <summary>
+    /// After the courses and the roster, so that the engine finds both. A malformed set is logged
+    /// with file:line and changes nothing; the app still starts with the stored curricula.
+    /// </summary>
+    private static async Task ImportCurriculaAsync(WebApplication app, IServiceProvider services, string contentRoot)
+    {
+        var ct = app.Lifetime.ApplicationStopping;
+        var result = await services.GetRequiredService<CurriculumImporter>().ImportAsync(contentRoot, StartupActor, ct);
+        if (!result.Succeeded)
+        {
+            app.Logger.LogWarning("カリキュラムを取り込めませんでした（{Count} 件の問題）:{NewLine}{Issues}",
+                result.Issues.Count, Environment.NewLine, string.Join(Environment.NewLine, result.Issues));
+            return;
+        }
+        var assigned = await services.GetRequiredService<AssignmentEngine>().RunAsync(AssignmentScope.Everything, StartupActor, "起動時のカリキュラム取込", ct);
+        app.Logger.LogInformation("カリキュラム: {Import}。割当: {Assigned}", result.Summary, assigned.Summary);
     }
 
     public const string StartupActor = "システム（起動時の取込）";

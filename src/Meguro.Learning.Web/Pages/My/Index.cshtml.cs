@@ -8,14 +8,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Meguro.Learning.Web.Pages.My;
 
-public sealed class IndexModel(LearningDbContext db) : PageModel
+public sealed class IndexModel(LearningDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record Profile(string Name, string Kana, string EmployeeNumber, string OrgUnitName, string JobLevelName, string EmploymentType, DateOnly? AppointmentEnd);
 
-    public sealed record MyCourse(string Slug, string Title, EnrollmentStatus Status, int Percent, DateOnly? DueDate, string? ResumeLesson, bool Started);
+    public sealed record MyCourse(string Slug, string Title, EnrollmentStatus Status, int Percent, DateOnly? DueDate, string? ResumeLesson, bool Started, string? StatusReason = null);
 
     public Profile? Me { get; private set; }
     public IReadOnlyList<MyCourse> Courses { get; private set; } = [];
+
+    /// <summary>対象外 and 免除: not asked of the learner any more, listed apart with the reason so nothing silently disappears.</summary>
+    public IReadOnlyList<MyCourse> SetAside { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -31,14 +36,17 @@ public sealed class IndexModel(LearningDbContext db) : PageModel
         {
             Me = new Profile(e.Name, e.Kana, e.EmployeeNumber, e.Org, e.Level, e.EmploymentType.ToJapanese(), e.AppointmentEndDate);
         }
-        Courses = await LoadCoursesAsync(id, ct);
+        Today = Domain.Jst.Today(clock);
+        var all = await LoadCoursesAsync(id, ct);
+        Courses = [.. all.Where(c => c.Status is EnrollmentStatus.Active or EnrollmentStatus.Completed)];
+        SetAside = [.. all.Where(c => c.Status is EnrollmentStatus.NotRequired or EnrollmentStatus.Exempt)];
     }
 
     /// <summary>Enrolled courses with progress against the lessons of the version learners see now.</summary>
     private async Task<IReadOnlyList<MyCourse>> LoadCoursesAsync(int employeeId, CancellationToken ct)
     {
         var enrollments = await db.Enrollments.AsNoTracking().Include(x => x.Progress)
-            .Where(x => x.EmployeeId == employeeId && (x.Status == EnrollmentStatus.Active || x.Status == EnrollmentStatus.Completed))
+            .Where(x => x.EmployeeId == employeeId)
             .ToListAsync(ct);
         var courseIds = enrollments.Select(x => x.CourseId).Distinct().ToList();
         var versions = await db.CourseVersions.AsNoTracking()
@@ -50,7 +58,7 @@ public sealed class IndexModel(LearningDbContext db) : PageModel
             .Select(x =>
             {
                 var v = versions[x.CourseId];
-                return new MyCourse(v.Slug, v.Title, x.Status, x.PercentDone(v.Lessons), x.DueDate, x.ResumeLesson(v.Lessons), x.StartedAtUtc is not null);
+                return new MyCourse(v.Slug, v.Title, x.Status, x.PercentDone(v.Lessons), x.DueDate, x.ResumeLesson(v.Lessons), x.StartedAtUtc is not null, x.StatusReason);
             })
             .OrderBy(c => c.Status).ThenBy(c => c.DueDate ?? DateOnly.MaxValue).ThenBy(c => c.Title, StringComparer.Ordinal)
             .ToList();

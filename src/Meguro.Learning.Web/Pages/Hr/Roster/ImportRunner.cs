@@ -1,5 +1,6 @@
 using Meguro.Learning.Data;
 using Meguro.Learning.Domain.Imports;
+using Meguro.Learning.Jobs.Curricula;
 using Meguro.Learning.Roster;
 using Meguro.Learning.Web.Infrastructure;
 
@@ -14,8 +15,11 @@ public sealed class ImportRunner(
     RosterImportService roster,
     OrgUnitImportService orgUnits,
     StaffAccounts accounts,
+    AssignmentEngine assignments,
     TimeProvider clock)
 {
+    public const string RosterReason = "名簿の取込み";
+
     public async Task<ImportOutcome> PreviewAsync(ImportBatch batch, CancellationToken ct)
     {
         var encoding = ImportOutcome.ParseEncoding(batch.Encoding);
@@ -44,7 +48,9 @@ public sealed class ImportRunner(
     /// <summary>
     /// Applies the stored file (validated again: the database may have changed since the dry run),
     /// then brings sign-in accounts in line. Both steps are idempotent, so a crash between them is
-    /// repaired by applying again.
+    /// repaired by applying again. A roster that changed people then runs the assignment engine
+    /// (after the import's own transaction committed: the roster never waits for curricula); a failure
+    /// there is repaired by the nightly run.
     /// </summary>
     public async Task<ImportOutcome> ApplyAsync(ImportBatch batch, string actor, CancellationToken ct)
     {
@@ -74,6 +80,10 @@ public sealed class ImportRunner(
         if (applied)
         {
             await accounts.SyncAsync(ct);
+            if (batch.Kind == ImportKind.Roster)
+            {
+                await assignments.RunAsync(AssignmentScope.Everything, actor, RosterReason, ct);
+            }
         }
         return outcome;
     }
