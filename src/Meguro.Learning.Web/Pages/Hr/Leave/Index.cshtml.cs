@@ -85,11 +85,14 @@ public sealed class IndexModel(LearningDbContext db, AssignmentEngine engine, Au
     private async Task LoadAsync(CancellationToken ct)
     {
         var today = Jst.Today(clock);
-        Leaves = await db.EmployeeLeaves.AsNoTracking()
+        // Ordered before the projection into Row: a constructor's parameters cannot be ordered by in SQL.
+        Leaves = (await db.EmployeeLeaves.AsNoTracking()
             .Where(l => l.End == null || l.End >= today)
-            .Join(db.Employees, l => l.EmployeeId, e => e.Id, (l, e) => new Row(l.Id, e.EmployeeNumber, e.Name, l.Kind, l.Start, l.End, l.Source))
-            .OrderBy(r => r.Start)
+            .Join(db.Employees, l => l.EmployeeId, e => e.Id, (l, e) => new { l.Id, e.EmployeeNumber, e.Name, l.Kind, l.Start, l.End, l.Source })
+            .OrderBy(r => r.Start).ThenBy(r => r.EmployeeNumber)
             .Take(500)
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .Select(r => new Row(r.Id, r.EmployeeNumber, r.Name, r.Kind, r.Start, r.End, r.Source))
+            .ToList();
     }
 }
