@@ -21,6 +21,7 @@ public static class Policies
 
     /// <summary>送信メール: administrators run the mail system, HR answers for what it sent.</summary>
     public const string MailOutbox = "MailOutbox";
+    public const string AuditLog = "AuditLog";
 }
 
 /// <summary>Bound from the <c>Web</c> section.</summary>
@@ -79,7 +80,8 @@ public static class LearningWeb
             .AddPolicy(Policies.HR, p => p.RequireRole(Roles.HR))
             .AddPolicy(Policies.ContentEditor, p => p.RequireRole(Roles.ContentEditor))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.MailOutbox, p => p.RequireRole(Roles.Administrator, Roles.HR));
+            .AddPolicy(Policies.MailOutbox, p => p.RequireRole(Roles.Administrator, Roles.HR))
+            .AddPolicy(Policies.AuditLog, p => p.RequireRole(Roles.Administrator, Roles.HR));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -101,6 +103,7 @@ public static class LearningWeb
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
                 // Served under /admin/mail but kept outside the /Admin folder: HR may read it too.
                 o.Conventions.AuthorizeFolder("/MailOutbox", Policies.MailOutbox);
+                o.Conventions.AuthorizeFolder("/Audit", Policies.AuditLog);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");

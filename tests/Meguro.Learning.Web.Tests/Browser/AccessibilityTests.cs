@@ -23,6 +23,7 @@ public sealed class AccessibilityTests(BrowserFixture site)
         { "hr", "/hr" },
         { "hr", "/hr/roster" },
         { "hr", "/hr/reminders" },
+        { "hr", "/admin/audit" },
         { "learner", "/notifications" },
         { "editor", "/authoring" },
         { "admin", "/admin" },

@@ -33,6 +33,7 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp> w
     [InlineData(Roles.HR, "/hr")]
     [InlineData(Roles.Administrator, "/admin")]
     [InlineData(Roles.Administrator, "/admin/audit")]
+    [InlineData(Roles.HR, "/admin/audit")]
     [InlineData(Roles.ContentEditor, "/authoring")]
     [InlineData(Roles.Manager, "/manager")]
     public async Task Each_role_reaches_its_own_pages(string role, string path)

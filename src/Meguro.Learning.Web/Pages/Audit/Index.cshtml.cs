@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Meguro.Learning.Web.Pages.Admin;
+namespace Meguro.Learning.Web.Pages.Audit;
+
+/// <summary>監査ログ: who did what, when and why. Administrators and HR read it (HR is audited for its own changes too).</summary>
 
 public sealed class AuditModel(LearningDbContext db) : PageModel
 {
