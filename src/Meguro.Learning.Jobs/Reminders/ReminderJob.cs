@@ -29,7 +29,7 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
 
     public sealed record RunResult(bool BusinessDay, int LearnerReminders, int Escalations, int Digests);
 
-    private sealed record OpenEnrollment(int Id, int EmployeeId, DateOnly DueDate, int CourseId, string EmployeeName, string Email, string OrgPath, string OrgName);
+    private sealed record OpenEnrollment(int Id, int EmployeeId, DateOnly DueDate, int CourseId, string EmployeeName, string Email, bool EmailUndeliverable, string OrgPath, string OrgName);
 
     public async Task<RunResult> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -42,7 +42,7 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
         var horizon = today.AddDays(LookAheadDays);
         var open = await db.Enrollments.AsNoTracking()
             .Where(e => e.Status == EnrollmentStatus.Active && e.DueDate != null && e.DueDate <= horizon && e.Employee.IsActive)
-            .Select(e => new OpenEnrollment(e.Id, e.EmployeeId, e.DueDate!.Value, e.CourseId, e.Employee.Name, e.Employee.Email, e.Employee.OrgUnit.Path, e.Employee.OrgUnit.Name))
+            .Select(e => new OpenEnrollment(e.Id, e.EmployeeId, e.DueDate!.Value, e.CourseId, e.Employee.Name, e.Employee.Email, e.Employee.EmailProblem != null, e.Employee.OrgUnit.Path, e.Employee.OrgUnit.Name))
             .ToListAsync(cancellationToken);
         var courses = await CourseTitlesAsync(cancellationToken);
         var leave = await LeaveAsync(today, cancellationToken);
@@ -130,12 +130,18 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
         var daysLeft = enrollment.DueDate.DayNumber - today.DayNumber;
         var key = $"reminder:{enrollment.Id}:{step.Key}";
         var url = $"/courses/{slug}";
-        var mail = composer.Compose(new LearnerReminder(enrollment.EmployeeName, title, url, enrollment.DueDate, daysLeft, StepLabel(step)));
-        var outbox = new OutboxMail(key, "reminder-learner", enrollment.EmployeeId, enrollment.Email, enrollment.EmployeeName, mail.Subject, mail.Body, now);
-        db.OutboxMails.Add(outbox);
         var delivery = new ReminderDelivery(enrollment.Id, step.Key, ReminderRecipient.Learner, enrollment.EmployeeId, today, now);
         db.ReminderDeliveries.Add(delivery);
         db.Notifications.Add(new Notification(enrollment.EmployeeId, key, NoticeText(title, enrollment.DueDate, daysLeft), url, now));
+        if (enrollment.EmailUndeliverable)
+        {
+            // The server refused this address for good (shown to HR at /hr/mail-problems): the notice
+            // in the app still reaches the person; a mail would only fail again.
+            return;
+        }
+        var mail = composer.Compose(new LearnerReminder(enrollment.EmployeeName, title, url, enrollment.DueDate, daysLeft, StepLabel(step)));
+        var outbox = new OutboxMail(key, "reminder-learner", enrollment.EmployeeId, enrollment.Email, enrollment.EmployeeName, mail.Subject, mail.Body, now);
+        db.OutboxMails.Add(outbox);
         links.Add((delivery, outbox));
     }
 

@@ -177,6 +177,26 @@ public abstract class ReminderJobTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task An_address_the_mail_server_refused_gets_the_notice_but_no_more_mail()
+    {
+        var team = await TeamAsync();
+        var person = await EmployeeAsync(team.Section, team.Team);
+        var enrollmentId = await EnrollAsync(person, Due);
+        await app.WithDbAsync(async db =>
+        {
+            var tracked = await db.Employees.SingleAsync(e => e.Id == person.Id);
+            tracked.MarkEmailUndeliverable("550 5.1.1 User unknown", DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+
+        await RunAsync(new DateOnly(2027, 2, 22));
+
+        Assert.True(await app.WithDbAsync(db => db.ReminderDeliveries.AnyAsync(d => d.EnrollmentId == enrollmentId && d.StepKey == "before-3")));
+        Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.EmployeeId == person.Id)));
+        Assert.False(await app.WithDbAsync(db => db.OutboxMails.AnyAsync(m => m.EmployeeId == person.Id)));
+    }
+
     private async Task<ReminderJob.RunResult> RunAsync(DateOnly day)
     {
         var at = new DateTimeOffset(day.Year, day.Month, day.Day, 8, 30, 0, TimeSpan.FromHours(9));
