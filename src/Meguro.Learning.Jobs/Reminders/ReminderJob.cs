@@ -56,7 +56,7 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
             learner += l;
             escalations += e;
         }
-        var digests = await SendDigestsAsync(today, managers, cancellationToken);
+        var digests = await SendDigestsAsync(today, courses, cancellationToken);
         await RecordRunAsync($"{today:yyyy-MM-dd}: 受講者への督促 {learner} 件、所属長への報告 {escalations} 件（一覧メール {digests} 通）。", cancellationToken);
         logger.LogInformation("Reminders {Date}: {Learner} learner reminders, {Escalations} escalations in {Digests} digests", today, learner, escalations, digests);
         return new RunResult(true, learner, escalations, digests);
@@ -164,7 +164,7 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
     /// One digest per manager and level for today's escalations that no mail carries yet. A rerun finds
     /// them carried; two nodes collide on the digest's unique key and the loser leaves it to the winner.
     /// </summary>
-    private async Task<int> SendDigestsAsync(DateOnly today, ManagerLookup managers, CancellationToken cancellationToken)
+    private async Task<int> SendDigestsAsync(DateOnly today, IReadOnlyDictionary<int, (string Title, string Slug)> courses, CancellationToken cancellationToken)
     {
         var waiting = await db.ReminderDeliveries
             .Where(d => d.RunDate == today && d.OutboxMailId == null && d.Recipient != ReminderRecipient.Learner)
@@ -173,7 +173,6 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
         var details = await db.Enrollments.AsNoTracking().Where(e => enrollmentIds.Contains(e.Id))
             .Select(e => new { e.Id, e.CourseId, e.DueDate, e.EmployeeId, e.Employee.Name, Org = e.Employee.OrgUnit.Name })
             .ToDictionaryAsync(e => e.Id, cancellationToken);
-        var courses = await CourseTitlesAsync(cancellationToken);
         var recipients = waiting.Select(d => d.RecipientEmployeeId).Distinct().ToList();
         var people = await db.Employees.AsNoTracking().Where(e => recipients.Contains(e.Id))
             .Select(e => new { e.Id, e.Name, e.Email }).ToDictionaryAsync(e => e.Id, cancellationToken);
