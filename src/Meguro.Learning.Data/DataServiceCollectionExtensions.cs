@@ -1,9 +1,11 @@
 using Meguro.Learning.Data.Configuration;
 using Meguro.Learning.Data.Identity;
+using Meguro.Learning.Data.Reporting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Meguro.Learning.Data;
@@ -29,8 +31,15 @@ public static class DataServiceCollectionExtensions
             ? connectionString ?? throw new InvalidOperationException("Database:Provider が PostgreSQL のときは ConnectionStrings:Default が必要です。")
             : "Host=localhost;Database=meguro_learning";
 
-        services.AddDbContext<SqliteLearningDbContext>(o => o.UseSqlite(sqlite, s => s.MigrationsHistoryTable("__EFMigrationsHistory")));
-        services.AddDbContext<PostgresLearningDbContext>(o => o.UseNpgsql(postgres));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ProgressSummaryInterceptor>();
+        services.AddScoped<ReportSummaries>();
+        services.AddDbContext<SqliteLearningDbContext>((sp, o) => o
+            .UseSqlite(sqlite, s => s.MigrationsHistoryTable("__EFMigrationsHistory"))
+            .AddInterceptors(sp.GetRequiredService<ProgressSummaryInterceptor>()));
+        services.AddDbContext<PostgresLearningDbContext>((sp, o) => o
+            .UseNpgsql(postgres)
+            .AddInterceptors(sp.GetRequiredService<ProgressSummaryInterceptor>()));
         services.AddScoped<LearningDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.PostgreSQL => sp.GetRequiredService<PostgresLearningDbContext>(),

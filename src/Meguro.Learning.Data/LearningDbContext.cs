@@ -9,6 +9,7 @@ using Meguro.Learning.Domain.Operations;
 using Meguro.Learning.Domain.Organization;
 using Meguro.Learning.Domain.People;
 using Meguro.Learning.Domain.Reminders;
+using Meguro.Learning.Domain.Reporting;
 using Meguro.Learning.Domain.Skills;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +55,10 @@ public abstract class LearningDbContext : IdentityDbContext<AppUser>
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
     public DbSet<MailTemplate> MailTemplates => Set<MailTemplate>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ProgressSummary> ProgressSummaries => Set<ProgressSummary>();
+    public DbSet<OrgUnitProgressSummary> OrgUnitProgressSummaries => Set<OrgUnitProgressSummary>();
+    public DbSet<EmployeeSkillLevel> EmployeeSkillLevels => Set<EmployeeSkillLevel>();
+    public DbSet<SkillTarget> SkillTargets => Set<SkillTarget>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using Meguro.Learning.Jobs.Curricula;
 using Meguro.Learning.Jobs.Mail;
 using Meguro.Learning.Jobs.Quizzes;
 using Meguro.Learning.Jobs.Reminders;
+using Meguro.Learning.Jobs.Reporting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Meguro.Learning.Jobs;
@@ -21,6 +22,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<AssignmentEngine>();
         services.AddScoped<CurriculumImporter>();
         services.AddScoped<CurriculumAssignmentJob>();
+        services.AddScoped<SummaryRebuildJob>();
         return services;
     }
 
@@ -51,6 +53,12 @@ public static class JobsServiceCollectionExtensions
             CurriculumAssignmentJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None),
             "30 2 * * *",
+            new RecurringJobOptions { TimeZone = Domain.Jst.Zone });
+        // After the nightly assignment, before anyone opens a report in the morning.
+        recurring.AddOrUpdate<SummaryRebuildJob>(
+            SummaryRebuildJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None),
+            "50 2 * * *",
             new RecurringJobOptions { TimeZone = Domain.Jst.Zone });
     }
 }

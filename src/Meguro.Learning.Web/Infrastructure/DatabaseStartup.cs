@@ -64,6 +64,13 @@ public static class DatabaseStartup
         {
             await ImportCurriculaAsync(app, services, contentRoot);
         }
+
+        // A database from before the reports has enrollments but no summaries: fill them once.
+        var summaries = services.GetRequiredService<Data.Reporting.ReportSummaries>();
+        if (await summaries.NeedsFirstBuildAsync())
+        {
+            await summaries.RebuildAllAsync(app.Lifetime.ApplicationStopping);
+        }
     }
 
     /// <summary>

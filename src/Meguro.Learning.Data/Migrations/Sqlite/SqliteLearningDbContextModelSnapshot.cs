@@ -1267,6 +1267,159 @@ namespace Meguro.Learning.Data.Migrations.Sqlite
                     b.ToTable("ReminderDeliveries");
                 });
 
+            modelBuilder.Entity("Meguro.Learning.Domain.Reporting.EmployeeSkillLevel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "SkillId")
+                        .IsUnique();
+
+                    b.HasIndex("SkillId", "Level");
+
+                    b.ToTable("EmployeeSkillLevels");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Reporting.OrgUnitProgressSummary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompleteEmployeeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurriculumCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequiredCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId", "CurriculumCode")
+                        .IsUnique();
+
+                    b.ToTable("OrgUnitProgressSummaries");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Reporting.ProgressSummary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurriculumCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EarliestOpenDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmploymentType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobLevelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequiredCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobLevelId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "EarliestOpenDueDate");
+
+                    b.HasIndex("EmployeeId", "CurriculumCode", "FiscalYear")
+                        .IsUnique();
+
+                    b.HasIndex("FiscalYear", "JobLevelId", "EmploymentType");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId", "CurriculumCode");
+
+                    b.ToTable("ProgressSummaries");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Reporting.SkillTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobLevelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SkillId");
+
+                    b.HasIndex("JobLevelId", "SkillId")
+                        .IsUnique();
+
+                    b.ToTable("SkillTargets");
+                });
+
             modelBuilder.Entity("Meguro.Learning.Domain.Skills.Skill", b =>
                 {
                     b.Property<int>("Id")
@@ -1802,6 +1955,66 @@ namespace Meguro.Learning.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OutboxMailId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Reporting.EmployeeSkillLevel", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meguro.Learning.Domain.Skills.Skill", null)
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Reporting.OrgUnitProgressSummary", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Reporting.ProgressSummary", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meguro.Learning.Domain.People.JobLevel", null)
+                        .WithMany()
+                        .HasForeignKey("JobLevelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Meguro.Learning.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Reporting.SkillTarget", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.People.JobLevel", null)
+                        .WithMany()
+                        .HasForeignKey("JobLevelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Meguro.Learning.Domain.Skills.Skill", null)
+                        .WithMany()
+                        .HasForeignKey("SkillId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Meguro.Learning.Domain.Skills.Skill", b =>
