@@ -52,6 +52,7 @@ internal sealed class SkillTargetConfiguration : IEntityTypeConfiguration<SkillT
     public void Configure(EntityTypeBuilder<SkillTarget> b)
     {
         b.HasIndex(x => new { x.JobLevelId, x.SkillId }).IsUnique();
+        b.Property(x => x.Origin).HasConversion<int>();
         b.Property(x => x.UpdatedBy).HasMaxLength(256).IsRequired();
         b.Property(x => x.UpdatedAtUtc).HasConversion(UtcConverters.DateTime);
         b.HasOne<JobLevel>().WithMany().HasForeignKey(x => x.JobLevelId).OnDelete(DeleteBehavior.Cascade);

@@ -1457,6 +1457,9 @@ namespace Meguro.Learning.Data.Migrations.Postgres
                     b.Property<int>("JobLevelId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SkillId")
                         .HasColumnType("integer");
 

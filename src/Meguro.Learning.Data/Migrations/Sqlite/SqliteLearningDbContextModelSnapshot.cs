@@ -1396,6 +1396,9 @@ namespace Meguro.Learning.Data.Migrations.Sqlite
                     b.Property<int>("JobLevelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SkillId")
                         .HasColumnType("INTEGER");
 

@@ -113,6 +113,7 @@ namespace Meguro.Learning.Data.Migrations.Postgres
                     JobLevelId = table.Column<int>(type: "integer", nullable: false),
                     SkillId = table.Column<int>(type: "integer", nullable: false),
                     TargetLevel = table.Column<int>(type: "integer", nullable: false),
+                    Origin = table.Column<int>(type: "integer", nullable: false),
                     UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },

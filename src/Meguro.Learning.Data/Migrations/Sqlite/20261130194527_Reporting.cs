@@ -112,6 +112,7 @@ namespace Meguro.Learning.Data.Migrations.Sqlite
                     JobLevelId = table.Column<int>(type: "INTEGER", nullable: false),
                     SkillId = table.Column<int>(type: "INTEGER", nullable: false),
                     TargetLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Origin = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
