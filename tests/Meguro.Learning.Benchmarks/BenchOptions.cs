@@ -1,0 +1,41 @@
+namespace Meguro.Learning.Benchmarks;
+
+public sealed record BenchOptions(IReadOnlySet<string>? Only, string OutputFile)
+{
+    public bool Wants(string id) => Only is null || Only.Contains(id);
+
+    public static BenchOptions Parse(string[] args)
+    {
+        HashSet<string>? only = null;
+        var output = Path.Combine(FindRepositoryRoot(), "docs", "performance.md");
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--only" when i + 1 < args.Length:
+                    only = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                    break;
+                case "--output" when i + 1 < args.Length:
+                    output = Path.GetFullPath(args[++i]);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument: {args[i]}");
+            }
+        }
+        return new BenchOptions(only, output);
+    }
+
+    public static string FindContentRoot() => Path.Combine(FindRepositoryRoot(), "content");
+
+    public static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Meguro.Learning.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Run the benchmarks from a clone of the repository.");
+    }
+}

@@ -1,0 +1,22 @@
+using Meguro.Learning.Benchmarks;
+
+// The benchmark command: measures each goal of issue #7 against a baseline taken in the same run and
+// writes docs/performance.md. Usage: tests/bench [--only markdown,roster,...] [--output FILE]
+var options = BenchOptions.Parse(args);
+var log = Console.Out;
+var results = new List<Measurement>();
+var contentRoot = BenchOptions.FindContentRoot();
+
+if (options.Wants("markdown"))
+{
+    results.Add(MarkdownBenchmark.Run(contentRoot, log));
+}
+
+PerformanceReport.Write(options.OutputFile, results, log);
+foreach (var m in results)
+{
+    log.WriteLine($"{(m.Passed ? "PASS" : "FAIL")}  {m.Goal}  {m.Name}: {Measurement.Format(m.Ours)} {m.Unit}" +
+        (m.Ratio is { } r ? $" ({Measurement.Format(r)}× baseline)" : ""));
+}
+log.WriteLine($"{results.Count(m => m.Passed)} goals met, {results.Count(m => !m.Passed)} missed");
+return 0;
