@@ -7,13 +7,16 @@ namespace Meguro.Learning.Roster;
 /// <summary>One valid roster row: what HR says about a person, resolved against the organisation and job levels.</summary>
 /// <param name="Line">The physical line of the file where the row starts (the header is line 1).</param>
 /// <param name="IsUnitHead">所属長: the person heads their 所属.</param>
-public sealed record RosterRecord(int Line, EmployeeProfile Profile, bool IsUnitHead);
+/// <param name="Leave">The person's current or most recent leave as the file states it; null when the file says none
+/// (or has no leave columns, see <see cref="RosterCsv.HasLeaveColumns"/>).</param>
+public sealed record RosterRecord(int Line, EmployeeProfile Profile, bool IsUnitHead, LeavePeriod? Leave = null);
 
 /// <summary>A roster file as read: the valid rows, and everything wrong with the others.</summary>
 public sealed class RosterCsv
 {
-    internal RosterCsv(IReadOnlyList<RosterRecord> records, IReadOnlyList<ImportIssue> errors, string encodingName, int rowCount)
+    internal RosterCsv(IReadOnlyList<RosterRecord> records, IReadOnlyList<ImportIssue> errors, string encodingName, int rowCount, bool hasLeaveColumns = false)
     {
+        HasLeaveColumns = hasLeaveColumns;
         Records = records;
         Errors = errors;
         EncodingName = encodingName;
@@ -33,11 +36,18 @@ public sealed class RosterCsv
 
     /// <summary>Data rows in the file (blank lines not counted), valid or not.</summary>
     public int RowCount { get; }
+
+    /// <summary>
+    /// The file has the 休業区分・休業開始日・休業終了日 columns. Without them the import leaves every
+    /// recorded leave as it is (HR exports that do not carry leave keep working).
+    /// </summary>
+    public bool HasLeaveColumns { get; }
 }
 
 /// <summary>
 /// Reads the 職員名簿 CSV the HR system exports:
-/// <c>職員番号,氏名,カナ,メールアドレス,所属コード,職層,雇用区分,任用期間終了日,採用日,所属長</c>.
+/// <c>職員番号,氏名,カナ,メールアドレス,所属コード,職層,雇用区分,任用期間終了日,採用日,所属長</c>,
+/// optionally with <c>休業区分,休業開始日,休業終了日</c> (all three or none).
 /// </summary>
 public static class RosterCsvReader
 {
@@ -51,6 +61,9 @@ public static class RosterCsvReader
     public const string AppointmentEndColumn = "任用期間終了日";
     public const string HiredOnColumn = "採用日";
     public const string UnitHeadColumn = "所属長";
+    public const string LeaveKindColumn = "休業区分";
+    public const string LeaveStartColumn = "休業開始日";
+    public const string LeaveEndColumn = "休業終了日";
 
     /// <summary>
     /// Every column must be present, even those whose values may be empty (カナ, メールアドレス, …):
@@ -63,6 +76,12 @@ public static class RosterCsvReader
         JobLevelColumn, EmploymentTypeColumn, AppointmentEndColumn, HiredOnColumn, UnitHeadColumn,
     ];
 
+    /// <summary>
+    /// Optional, but all three or none: the person's current (or most recent) leave. An empty
+    /// 休業区分 means "not on leave"; an empty 休業終了日 means the return date is not known yet.
+    /// </summary>
+    public static IReadOnlyList<string> LeaveColumns { get; } = [LeaveKindColumn, LeaveStartColumn, LeaveEndColumn];
+
     // Column lengths of the Employees table: longer values would fail at save time on PostgreSQL.
     private const int MaxEmployeeNumberLength = 20;
     private const int MaxNameLength = 100;
@@ -73,11 +92,20 @@ public static class RosterCsvReader
         ArgumentNullException.ThrowIfNull(reference);
         var errors = new List<ImportIssue>();
         var records = new List<RosterRecord>();
-        using var sheet = CsvSheet.Open(csv, encoding, Columns, errors);
+        using var sheet = CsvSheet.Open(csv, encoding, Columns, errors, LeaveColumns);
         if (sheet is null)
         {
             return new RosterCsv(records, errors, "", 0);
         }
+        var leaveColumns = LeaveColumns.Where(sheet.HasColumn).ToList();
+        if (leaveColumns.Count is > 0 and < 3)
+        {
+            var missing = LeaveColumns.Except(leaveColumns).Select(c => $"「{c}」");
+            errors.Add(ImportIssue.At(1,
+                $"休業の列は「{LeaveKindColumn}」「{LeaveStartColumn}」「{LeaveEndColumn}」の3つをそろえてください（{string.Concat(missing)}がありません）。"));
+            return new RosterCsv(records, errors, sheet.EncodingName, 0);
+        }
+        var hasLeave = leaveColumns.Count == 3;
 
         var jobLevelChoices = string.Join("・", reference.JobLevels.Select(l => l.Name));
         var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -96,7 +124,7 @@ public static class RosterCsvReader
             // An empty roster would mark every employee as a leaver: never what HR meant.
             errors.Add(ImportIssue.At(0, "データ行がありません。見出し行だけのファイルは取り込めません。"));
         }
-        return new RosterCsv(records, Sorted(errors), sheet.EncodingName, rowCount);
+        return new RosterCsv(records, Sorted(errors), sheet.EncodingName, rowCount, hasLeave);
     }
 
     private static RosterRecord? ReadRow(
@@ -204,6 +232,8 @@ public static class RosterCsvReader
             Error($"所属長「{v[9]}」は読み取れません（所属長なら ○、そうでなければ空欄）。");
         }
 
+        var leave = ReadLeave(v[10], v[11], v[12], Error, Date);
+
         if (errors.Count != before)
         {
             return null;
@@ -220,7 +250,7 @@ public static class RosterCsvReader
             Error(ex.Message);
             return null;
         }
-        return new RosterRecord(line, profile, isUnitHead);
+        return new RosterRecord(line, profile, isUnitHead, leave);
 
         DateOnly? Date(string text, string column)
         {
@@ -235,6 +265,42 @@ public static class RosterCsvReader
             Error($"{column}「{text}」は日付として読み取れません（{CsvValues.DateExample} の形で書いてください）。");
             return null;
         }
+    }
+
+    /// <summary>The 休業 columns of one row (all "" when the file has none of them).</summary>
+    private static LeavePeriod? ReadLeave(string kindText, string startText, string endText, Action<string> error, Func<string, string, DateOnly?> date)
+    {
+        var failed = false;
+        void Fail(string message)
+        {
+            failed = true;
+            error(message);
+        }
+
+        var start = date(startText, LeaveStartColumn);
+        var end = date(endText, LeaveEndColumn);
+        failed |= (startText.Length > 0 && start is null) || (endText.Length > 0 && end is null);
+        if (kindText.Length == 0)
+        {
+            if (startText.Length > 0 || endText.Length > 0)
+            {
+                Fail($"{LeaveStartColumn}・{LeaveEndColumn}があるときは{LeaveKindColumn}（休職・産休・育休）が必要です。");
+            }
+            return null;
+        }
+        if (!LeaveKindNames.TryParseJapanese(kindText, out var kind))
+        {
+            Fail($"{LeaveKindColumn}「{kindText}」は読み取れません（休職・産休・育休のいずれか。休業していなければ空欄）。");
+        }
+        if (startText.Length == 0)
+        {
+            Fail($"{LeaveKindColumn}があるときは{LeaveStartColumn}が必要です。");
+        }
+        if (start is { } s && end is { } e && e < s)
+        {
+            Fail($"{LeaveEndColumn}（{CsvValues.FormatDate(e)}）が{LeaveStartColumn}（{CsvValues.FormatDate(s)}）より前です。");
+        }
+        return failed ? null : new LeavePeriod(kind, start!.Value, end);
     }
 
     internal static List<ImportIssue> Sorted(List<ImportIssue> errors) =>

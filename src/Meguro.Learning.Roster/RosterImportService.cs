@@ -36,14 +36,18 @@ public sealed class RosterImportService(LearningDbContext db, TimeProvider clock
         }
         var employees = await db.Employees.AsNoTracking().ToListAsync(cancellationToken);
         var assignments = await db.ManagerAssignments.AsNoTracking().ToListAsync(cancellationToken);
-        var plan = RosterPlanner.Plan(file, reference, employees, assignments, clock.GetUtcNow().UtcDateTime);
+        var leaves = file.HasLeaveColumns
+            ? await db.EmployeeLeaves.AsNoTracking().Where(l => l.Source == LeaveSource.Roster).ToListAsync(cancellationToken)
+            : [];
+        var plan = RosterPlanner.Plan(file, reference, employees, assignments, leaves, AuditAction, clock.GetUtcNow().UtcDateTime);
         return new RosterPreview(file, plan);
     }
 
     /// <summary>
     /// Checks the whole file first; with any error nothing is changed and the errors are returned.
     /// Otherwise applies every change, the account locks and one audit entry in one transaction (one
-    /// SaveChanges, plus a COPY of new people on PostgreSQL), so a crash leaves either the old roster
+    /// SaveChanges, plus a COPY of new people on PostgreSQL and a second SaveChanges for the leaves of new
+    /// people), so a crash leaves either the old roster
     /// or the new one, never a mix.
     /// Changes the caller already has pending in this context are saved in the same transaction.
     /// </summary>
@@ -74,19 +78,18 @@ public sealed class RosterImportService(LearningDbContext db, TimeProvider clock
 
             var employees = await db.Employees.ToListAsync(cancellationToken);
             var assignments = await db.ManagerAssignments.ToListAsync(cancellationToken);
+            // Only what the roster itself recorded can be changed by it: HR's leaves are not even loaded.
+            var leaves = file.HasLeaveColumns
+                ? await db.EmployeeLeaves.Where(l => l.Source == LeaveSource.Roster).ToListAsync(cancellationToken)
+                : [];
             var now = clock.GetUtcNow().UtcDateTime;
-            var plan = RosterPlanner.Plan(file, reference, employees, assignments, now);
+            var plan = RosterPlanner.Plan(file, reference, employees, assignments, leaves, actor, now);
 
-            if (await EmployeeBulkInsert.TryCopyAsync(db, plan.Created, cancellationToken))
-            {
-                await RebindNewUnitHeadsAsync(plan, cancellationToken);
-            }
-            else
-            {
-                db.Employees.AddRange(plan.Created);
-            }
+            var copied = await AddNewPeopleAsync(plan, cancellationToken);
             db.ManagerAssignments.RemoveRange(plan.AssignmentsToRemove);
             db.ManagerAssignments.AddRange(plan.AssignmentsToAdd);
+            db.EmployeeLeaves.RemoveRange(plan.LeavesToRemove);
+            db.EmployeeLeaves.AddRange(plan.LeavesToAdd);
             await UpdateAccountsAsync(plan, cancellationToken);
 
             var result = new RosterImportResult(file, plan);
@@ -95,6 +98,13 @@ public sealed class RosterImportService(LearningDbContext db, TimeProvider clock
 
             tracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
+            if (plan.LeavesOfNewPeople.Count > 0)
+            {
+                // New people have their ids only now (or, written by COPY, only in the database).
+                await AddLeavesOfNewPeopleAsync(plan, copied, actor, now, cancellationToken);
+                tracker.DetectChanges();
+                await db.SaveChangesAsync(cancellationToken);
+            }
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -111,6 +121,41 @@ public sealed class RosterImportService(LearningDbContext db, TimeProvider clock
         finally
         {
             tracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    /// <summary>Writes the new people by COPY where possible (returns true), otherwise adds them to the context.</summary>
+    private async Task<bool> AddNewPeopleAsync(RosterPlan plan, CancellationToken cancellationToken)
+    {
+        if (await EmployeeBulkInsert.TryCopyAsync(db, plan.Created, cancellationToken))
+        {
+            await RebindNewUnitHeadsAsync(plan, cancellationToken);
+            return true;
+        }
+        db.Employees.AddRange(plan.Created);
+        return false;
+    }
+
+    /// <summary>The leaves the file states for people it created, once those have ids.</summary>
+    private async Task AddLeavesOfNewPeopleAsync(RosterPlan plan, bool copied, string actor, DateTime now, CancellationToken cancellationToken)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (copied)
+        {
+            var numbers = plan.LeavesOfNewPeople.Select(l => l.Employee.EmployeeNumber).ToList();
+            foreach (var chunk in numbers.Chunk(QueryChunkSize))
+            {
+                foreach (var row in await db.Employees.Where(e => chunk.Contains(e.EmployeeNumber))
+                    .Select(e => new { e.EmployeeNumber, e.Id }).ToListAsync(cancellationToken))
+                {
+                    ids[row.EmployeeNumber] = row.Id;
+                }
+            }
+        }
+        foreach (var (employee, period) in plan.LeavesOfNewPeople)
+        {
+            var id = copied ? ids[employee.EmployeeNumber] : employee.Id;
+            db.EmployeeLeaves.Add(new EmployeeLeave(id, period, LeaveSource.Roster, actor, now));
         }
     }
 
@@ -195,7 +240,7 @@ public sealed class RosterImportService(LearningDbContext db, TimeProvider clock
     {
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is Employee or ManagerAssignment or OrgUnit or JobLevel or AuditEntry or AppUser)
+            if (entry.Entity is Employee or ManagerAssignment or OrgUnit or JobLevel or AuditEntry or AppUser or EmployeeLeave)
             {
                 entry.State = EntityState.Detached;
             }

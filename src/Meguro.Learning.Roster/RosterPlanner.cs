@@ -1,3 +1,5 @@
+using System.Globalization;
+using Meguro.Learning.Domain;
 using Meguro.Learning.Domain.Organization;
 using Meguro.Learning.Domain.People;
 using Meguro.Learning.Roster.Csv;
@@ -16,6 +18,15 @@ internal sealed class RosterPlan
     public List<RosterChange> Updates { get; } = [];
     public List<RosterChange> Leavers { get; } = [];
     public int Unchanged { get; set; }
+
+    /// <summary>Roster leaves of existing people to insert.</summary>
+    public List<EmployeeLeave> LeavesToAdd { get; } = [];
+
+    /// <summary>Roster leaves that had not started yet and the file no longer states.</summary>
+    public List<EmployeeLeave> LeavesToRemove { get; } = [];
+
+    /// <summary>Leaves of people created by this file: they get ids only once saved.</summary>
+    public List<(Employee Employee, LeavePeriod Period)> LeavesOfNewPeople { get; } = [];
 }
 
 /// <summary>
@@ -24,14 +35,23 @@ internal sealed class RosterPlan
 /// changed. The dry run hands it detached copies, so the very code that will apply the file
 /// produces the preview, and nothing reaches the database; the import hands it tracked entities.
 /// All lookups are dictionaries: the cost grows with the file, not with its square.
+/// <para>
+/// Leave (when the file has the 休業 columns): each row states the person's current or most recent
+/// leave. Only leaves the roster recorded (<see cref="LeaveSource.Roster"/>) are ever changed; what
+/// HR recorded on /hr/leave stays as it is. People missing from the file keep their leaves.
+/// </para>
 /// </summary>
 internal static class RosterPlanner
 {
+    /// <param name="rosterLeaves">The stored leaves with <see cref="LeaveSource.Roster"/> (others are ignored).</param>
+    /// <param name="actor">Recorded as who entered the leaves the file adds.</param>
     public static RosterPlan Plan(
         RosterCsv file,
         RosterReference reference,
         IReadOnlyCollection<Employee> employees,
         IReadOnlyCollection<ManagerAssignment> assignments,
+        IReadOnlyCollection<EmployeeLeave> rosterLeaves,
+        string actor,
         DateTime nowUtc)
     {
         if (!file.IsValid)
@@ -45,6 +65,8 @@ internal static class RosterPlanner
         var jobLevelsById = reference.JobLevels.ToDictionary(l => l.Id);
         var assignmentsByEmployee = assignments.ToLookup(a => a.EmployeeId);
         var inFile = new HashSet<Employee>(ReferenceEqualityComparer.Instance);
+        var leavesByEmployee = rosterLeaves.Where(l => l.Source == LeaveSource.Roster).ToLookup(l => l.EmployeeId);
+        var today = DateOnly.FromDateTime(Jst.FromUtc(nowUtc));
 
         foreach (var record in file.Records)
         {
@@ -57,8 +79,15 @@ internal static class RosterPlanner
                 {
                     plan.AssignmentsToAdd.Add(new ManagerAssignment(employee, profile.OrgUnit));
                 }
+                if (file.HasLeaveColumns && record.Leave is { } newLeave)
+                {
+                    plan.LeavesOfNewPeople.Add((employee, newLeave));
+                }
                 plan.New.Add(new RosterChange(RosterChangeKind.New, employee.EmployeeNumber, employee.Name, record.Line,
-                    DescribeNew(profile, record.IsUnitHead)));
+                    DescribeNew(profile, record.IsUnitHead) + (file.HasLeaveColumns && record.Leave is { } l ? $"、休業: {Describe(l)}" : ""))
+                {
+                    LeaveChanged = file.HasLeaveColumns && record.Leave is not null,
+                });
                 continue;
             }
 
@@ -76,6 +105,10 @@ internal static class RosterPlanner
             {
                 parts.Add(unitHeadChange);
             }
+            var leaveChanges = file.HasLeaveColumns
+                ? ApplyLeave(plan, employee, record.Leave, [.. leavesByEmployee[employee.Id]], actor, today, nowUtc)
+                : [];
+            parts.AddRange(leaveChanges);
 
             if (parts.Count == 0)
             {
@@ -86,6 +119,7 @@ internal static class RosterPlanner
             {
                 Fields = changes,
                 UnitHeadChanged = unitHeadChange is not null,
+                LeaveChanged = leaveChanges.Count > 0,
             });
         }
 
@@ -142,6 +176,79 @@ internal static class RosterPlanner
             _ => $"所属長: {string.Join("・", released)} → {headOf!.Name}",
         };
     }
+
+    /// <summary>
+    /// Brings the person's roster leaves in line with what their row states, and says what changed
+    /// (「休業: …」 parts; none when nothing did).
+    /// </summary>
+    private static List<string> ApplyLeave(
+        RosterPlan plan, Employee employee, LeavePeriod? stated, List<EmployeeLeave> leaves, string actor, DateOnly today, DateTime nowUtc)
+    {
+        var parts = new List<string>();
+        if (stated is null)
+        {
+            // Not on leave (any more): what is still open ends yesterday; what had not begun is withdrawn.
+            var yesterday = today.AddDays(-1);
+            foreach (var open in leaves.Where(l => l.End is null || l.End >= today))
+            {
+                if (open.Start > yesterday)
+                {
+                    plan.LeavesToRemove.Add(open);
+                    parts.Add($"休業: {Describe(open.Period)} を取消し");
+                }
+                else
+                {
+                    open.ChangeEnd(yesterday);
+                    parts.Add($"休業: 復職（{CsvValues.FormatDate(yesterday)}まで）");
+                }
+            }
+            return parts;
+        }
+
+        var same = leaves.FirstOrDefault(l => l.Start == stated.Start && l.Kind == stated.Kind);
+        if (same is not null)
+        {
+            var before = same.Period;
+            if (same.ChangeEnd(stated.End))
+            {
+                parts.Add($"休業: {Describe(before)} → {Range(same.Period)}");
+            }
+        }
+        else
+        {
+            plan.LeavesToAdd.Add(new EmployeeLeave(employee.Id, stated, LeaveSource.Roster, actor, nowUtc));
+            parts.Add($"休業: {Describe(stated)}");
+        }
+
+        // The stated leave is the current one: earlier roster leaves still open then end the day before it.
+        var dayBefore = stated.Start.AddDays(-1);
+        foreach (var other in leaves.Where(l => !ReferenceEquals(l, same) && (l.End is null || l.End > dayBefore)))
+        {
+            var before = other.Period;
+            if (other.Start > dayBefore && other.Start > today)
+            {
+                // Starts later than the stated leave and has not begun: superseded, withdrawn.
+                plan.LeavesToRemove.Add(other);
+                parts.Add($"休業: {Describe(before)} を取消し");
+                continue;
+            }
+            // Never before its own start: a leave that began on or after the stated one keeps its first day.
+            var lastDay = other.Start > dayBefore ? other.Start : dayBefore;
+            if (other.ChangeEnd(lastDay))
+            {
+                parts.Add($"休業: {Describe(before)} → {Range(other.Period)}");
+            }
+        }
+        return parts;
+    }
+
+    /// <summary>e.g. 「育休 2026-04-01〜」 or 「育休 2026-04-01〜2026-09-30」.</summary>
+    private static string Describe(LeavePeriod period) => $"{period.Kind.ToJapanese()} {Range(period)}";
+
+    /// <summary>e.g. 「2026-04-01〜」 (return date not known) or 「2026-04-01〜2026-09-30」.</summary>
+    private static string Range(LeavePeriod period) =>
+        period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "〜" +
+        (period.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
 
     private static string DescribeNew(EmployeeProfile profile, bool isUnitHead) =>
         $"所属: {profile.OrgUnit.Name}、職層: {profile.JobLevel.Name}、雇用区分: {profile.EmploymentType.ToJapanese()}" +

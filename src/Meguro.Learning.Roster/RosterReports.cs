@@ -24,6 +24,9 @@ public sealed record RosterChange(RosterChangeKind Kind, string EmployeeNumber, 
     /// <summary>The person becomes, or stops being, a 所属長.</summary>
     public bool UnitHeadChanged { get; init; }
 
+    /// <summary>A leave (休業) of the person is added, changed, ended or withdrawn.</summary>
+    public bool LeaveChanged { get; init; }
+
     /// <summary>異動: the 所属 changes.</summary>
     public bool IsOrgMove => Kind == RosterChangeKind.Update && Fields.HasFlag(EmployeeChanges.OrgUnit);
 
@@ -48,6 +51,7 @@ public abstract class RosterReport
         OrgMoves = [.. Updates.Where(c => c.IsOrgMove)];
         JobLevelChanges = [.. Updates.Where(c => c.IsJobLevelChange)];
         UnchangedCount = plan?.Unchanged ?? 0;
+        LeaveChanges = [.. NewEmployees.Concat(Updates).Where(c => c.LeaveChanged)];
     }
 
     /// <summary>Every problem in the file, in line order; nothing is (or was) applied unless this is empty.</summary>
@@ -74,6 +78,9 @@ public abstract class RosterReport
 
     public IReadOnlyList<RosterChange> Leavers { get; }
 
+    /// <summary>New people and <see cref="Updates"/> whose leave (休業) changes (listed again here).</summary>
+    public IReadOnlyList<RosterChange> LeaveChanges { get; }
+
     /// <summary>People in the file whose record stays as it is.</summary>
     public int UnchangedCount { get; }
 
@@ -87,7 +94,8 @@ public abstract class RosterReport
     public string Summary => IsValid
         ? $"新規 {CsvValues.Count(NewEmployees.Count)} 名、変更 {CsvValues.Count(Updates.Count)} 名" +
           $"（異動 {CsvValues.Count(OrgMoves.Count)}、職層変更 {CsvValues.Count(JobLevelChanges.Count)}）、" +
-          $"退職 {CsvValues.Count(Leavers.Count)} 名、変更なし {CsvValues.Count(UnchangedCount)} 名"
+          $"退職 {CsvValues.Count(Leavers.Count)} 名、変更なし {CsvValues.Count(UnchangedCount)} 名" +
+          (LeaveChanges.Count > 0 ? $"、休業の変更 {CsvValues.Count(LeaveChanges.Count)} 名" : "")
         : $"エラー {CsvValues.Count(Errors.Count)} 件のため取り込めません。";
 }
 

@@ -55,7 +55,24 @@ public class CurriculumDefinition
     /// <summary>Switched off: the engine no longer assigns from it; enrollments it made become 対象外 on the next run.</summary>
     public void Deactivate(string by, DateTime nowUtc)
     {
+        if (!IsActive)
+        {
+            throw new DomainException("このカリキュラムは既に停止しています。");
+        }
         IsActive = false;
+        UpdatedBy = by;
+        UpdatedAtUtc = DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc);
+        Revision++;
+    }
+
+    /// <summary>Switched on again as it is: the next engine run assigns from it and reinstates what it had set aside.</summary>
+    public void Reactivate(string by, DateTime nowUtc)
+    {
+        if (IsActive)
+        {
+            throw new DomainException("このカリキュラムは停止していません。");
+        }
+        IsActive = true;
         UpdatedBy = by;
         UpdatedAtUtc = DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc);
         Revision++;

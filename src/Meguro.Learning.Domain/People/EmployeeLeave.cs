@@ -9,7 +9,8 @@ public enum LeaveSource
 
 /// <summary>
 /// A stored leave (休職・産休・育休) of one employee. During it the person gets no reminders, and
-/// due dates move by its length (<see cref="LeaveHistory"/>). Ended by HR with <see cref="End"/>.
+/// due dates move by its length (<see cref="LeaveHistory"/>). Ended by HR with <see cref="EndOn"/>, or by a
+/// roster import with <see cref="ChangeEnd"/> (which only touches leaves whose <see cref="Source"/> is the roster).
 /// </summary>
 public class EmployeeLeave
 {
@@ -40,10 +41,21 @@ public class EmployeeLeave
     public LeavePeriod Period => new(Kind, Start, End);
 
     /// <summary>復職: the last day of leave.</summary>
-    public void EndOn(DateOnly lastDay)
+    public void EndOn(DateOnly lastDay) => ChangeEnd(lastDay);
+
+    /// <summary>
+    /// Sets the last day of leave, or makes it open again (null: the return date is not known),
+    /// as a later roster states it. Returns false when the end was already that.
+    /// </summary>
+    public bool ChangeEnd(DateOnly? lastDay)
     {
         // Validates the order of the dates with the same message as a new period.
         _ = new LeavePeriod(Kind, Start, lastDay);
+        if (End == lastDay)
+        {
+            return false;
+        }
         End = lastDay;
+        return true;
     }
 }

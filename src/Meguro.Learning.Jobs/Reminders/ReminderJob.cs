@@ -228,18 +228,34 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
         .GroupBy(l => l.EmployeeId)
         .ToDictionary(g => g.Key, g => new LeaveHistory(g.Select(l => new LeavePeriod(l.Kind, l.Start, l.End))));
 
+    /// <summary>
+    /// Notes the run for the admin page. Two nodes finishing their first run at once both find no
+    /// row and both insert it; the loser then updates the row the winner wrote instead of failing a
+    /// run whose reminders are already committed.
+    /// </summary>
     private async Task RecordRunAsync(string result, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
-        var run = await db.JobRuns.FindAsync([RecurringJobId], cancellationToken);
-        if (run is null)
+        for (var attempt = 1; ; attempt++)
         {
-            run = new JobRun(RecurringJobId);
-            db.JobRuns.Add(run);
+            db.ChangeTracker.Clear();
+            var run = await db.JobRuns.FindAsync([RecurringJobId], cancellationToken);
+            if (run is null)
+            {
+                run = new JobRun(RecurringJobId);
+                db.JobRuns.Add(run);
+            }
+            var now = clock.GetUtcNow().UtcDateTime;
+            run.Started(now);
+            run.Succeeded(now, result);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Inserted by another run meanwhile: read it and update it.
+            }
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        run.Started(now);
-        run.Succeeded(now, result);
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -20,14 +20,23 @@ internal sealed class CsvSheet : IDisposable
 
     private readonly CsvReader _reader;
     private readonly int[] _columns;
+    private readonly string[] _names;
     private readonly List<ImportIssue> _errors;
 
-    private CsvSheet(CsvReader reader, int[] columns, string encodingName, List<ImportIssue> errors)
+    private CsvSheet(CsvReader reader, int[] columns, string[] names, string encodingName, List<ImportIssue> errors)
     {
         _reader = reader;
         _columns = columns;
+        _names = names;
         _errors = errors;
         EncodingName = encodingName;
+    }
+
+    /// <summary>Whether the header has the column (always true for a required one).</summary>
+    public bool HasColumn(string name)
+    {
+        var i = Array.IndexOf(_names, name);
+        return i >= 0 && _columns[i] >= 0;
     }
 
     /// <summary>"UTF-8" or "Shift_JIS": what the file was read as, for the preview and the audit log.</summary>
@@ -41,11 +50,15 @@ internal sealed class CsvSheet : IDisposable
 
     /// <summary>
     /// Decodes <paramref name="bytes"/> and maps the header to <paramref name="columns"/> (all of which
-    /// are required; order in the file is free and other columns are ignored). Returns null, with the
-    /// reasons in <paramref name="errors"/>, when the file cannot be read as such a table.
+    /// are required) and <paramref name="optionalColumns"/> (which may be missing: then their value is
+    /// "" in every row, see <see cref="HasColumn"/>). Order in the file is free and other columns are
+    /// ignored. A row's values are the required columns, then the optional ones, in the given order.
+    /// Returns null, with the reasons in <paramref name="errors"/>, when the file cannot be read as such a table.
     /// </summary>
-    public static CsvSheet? Open(byte[] bytes, CsvEncoding encoding, IReadOnlyList<string> columns, List<ImportIssue> errors)
+    public static CsvSheet? Open(
+        byte[] bytes, CsvEncoding encoding, IReadOnlyList<string> columns, List<ImportIssue> errors, IReadOnlyList<string>? optionalColumns = null)
     {
+        optionalColumns ??= [];
         ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length == 0)
         {
@@ -106,13 +119,13 @@ internal sealed class CsvSheet : IDisposable
                 break;
         }
 
-        var map = MapHeader(reader, columns, errors);
+        var map = MapHeader(reader, columns, optionalColumns, errors);
         if (map is null)
         {
             reader.Dispose();
             return null;
         }
-        return new CsvSheet(reader, map, encodingName, errors);
+        return new CsvSheet(reader, map, [.. columns, .. optionalColumns], encodingName, errors);
     }
 
     /// <summary>
@@ -132,7 +145,7 @@ internal sealed class CsvSheet : IDisposable
             {
                 // CsvHelper trims ASCII spaces and tabs; Trim() also takes the full-width space
                 // (U+3000) that Japanese spreadsheets leave around values.
-                values[i] = _reader.GetString(_columns[i]).Trim();
+                values[i] = _columns[i] < 0 ? "" : _reader.GetString(_columns[i]).Trim();
             }
             yield return new CsvRow((int)_reader.LineNumber, values);
         }
@@ -152,7 +165,7 @@ internal sealed class CsvSheet : IDisposable
         return true;
     }
 
-    private static int[]? MapHeader(CsvReader reader, IReadOnlyList<string> columns, List<ImportIssue> errors)
+    private static int[]? MapHeader(CsvReader reader, IReadOnlyList<string> columns, IReadOnlyList<string> optionalColumns, List<ImportIssue> errors)
     {
         IReadOnlyList<string> headers;
         try
@@ -181,7 +194,7 @@ internal sealed class CsvSheet : IDisposable
             list.Add(i);
         }
 
-        var map = new int[columns.Count];
+        var map = new int[columns.Count + optionalColumns.Count];
         var missing = 0;
         var before = errors.Count;
         for (var c = 0; c < columns.Count; c++)
@@ -198,6 +211,21 @@ internal sealed class CsvSheet : IDisposable
                 continue;
             }
             map[c] = found[0];
+        }
+        for (var c = 0; c < optionalColumns.Count; c++)
+        {
+            var at = columns.Count + c;
+            map[at] = -1;
+            if (!positions.TryGetValue(optionalColumns[c], out var found))
+            {
+                continue;
+            }
+            if (found.Count > 1)
+            {
+                errors.Add(ImportIssue.At(1, $"列「{optionalColumns[c]}」が {found.Count} つあります。1つにしてください。"));
+                continue;
+            }
+            map[at] = found[0];
         }
         if (missing == columns.Count)
         {

@@ -1,4 +1,5 @@
 using Meguro.Learning.Content;
+using Meguro.Learning.Jobs.Curricula;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -6,14 +7,22 @@ using Microsoft.Extensions.Options;
 namespace Meguro.Learning.Web.Pages.Admin;
 
 /// <summary>
-/// Brings content/ (courses, skills, job levels) into the database on demand, e.g. after a
-/// git pull on the server. Idempotent: unchanged courses create nothing.
+/// Brings content/ (courses, skills, job levels; curricula apart) into the database on demand,
+/// e.g. after a git pull on the server. Idempotent: unchanged courses and curriculum files create nothing.
 /// </summary>
 public sealed class ContentModel(
-    CourseImporter courses, SkillCatalog skills, JobLevelCatalog jobLevels, IOptions<ContentOptions> options, IWebHostEnvironment environment) : PageModel
+    CourseImporter courses, SkillCatalog skills, JobLevelCatalog jobLevels, CurriculumImporter curricula, AssignmentEngine engine,
+    IOptions<ContentOptions> options, IWebHostEnvironment environment) : PageModel
 {
+    public const string CurriculumReason = "カリキュラムの取込（管理画面）";
+
     public string ContentRoot { get; private set; } = "";
     public IReadOnlyList<CourseImportResult>? Results { get; private set; }
+    public CurriculumImportResult? CurriculumResult { get; private set; }
+
+    /// <summary>What the assignment engine did after a successful curriculum import.</summary>
+    public AssignmentResult? Assignment { get; private set; }
+
     public string? Error { get; private set; }
 
     public void OnGet() => ContentRoot = Locate() ?? "";
@@ -33,6 +42,23 @@ public sealed class ContentModel(
             return Page();
         }
         Results = await courses.ImportAllAsync(root, User.Identity!.Name!, ct);
+        return Page();
+    }
+
+    /// <summary>
+    /// content/curricula/*.yml, as at start-up: files changed since their last import overwrite the
+    /// stored curriculum (all or nothing: one bad file and none is written), then the engine runs.
+    /// </summary>
+    public async Task<IActionResult> OnPostCurriculaAsync(CancellationToken ct)
+    {
+        if (Locate() is not { } root) return Page();
+        ContentRoot = root;
+        var actor = User.Identity!.Name!;
+        CurriculumResult = await curricula.ImportAsync(root, actor, ct);
+        if (CurriculumResult.Succeeded)
+        {
+            Assignment = await engine.RunAsync(AssignmentScope.Everything, actor, CurriculumReason, ct);
+        }
         return Page();
     }
 

@@ -37,7 +37,9 @@ public sealed class IndexModel(LearningDbContext db, AuditLog audit, TimeProvide
         var enrollment = await db.Enrollments.Include(e => e.Employee).SingleOrDefaultAsync(e => e.Id == enrollmentId && e.Employee.EmployeeNumber == Number, ct);
         if (enrollment is null)
         {
-            return NotFound();
+            // A stale page or a forged id: say so on the page, change nothing.
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return await RefuseAsync("指定された受講が見つかりません。画面を読み込み直してください。", ct);
         }
         try
         {
@@ -45,15 +47,20 @@ public sealed class IndexModel(LearningDbContext db, AuditLog audit, TimeProvide
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError("", ex.Message);
-            await LoadAsync(ct);
-            return Page();
+            return await RefuseAsync(ex.Message, ct);
         }
         var slug = await db.Courses.Where(c => c.Id == enrollment.CourseId).Select(c => c.Slug).SingleAsync(ct);
         audit.Record(User.Identity!.Name!, AuditAction, $"{Number} {slug}", details);
         await db.SaveChangesAsync(ct);
         Done = "変更しました。";
         return RedirectToPage(new { Number });
+    }
+
+    private async Task<IActionResult> RefuseAsync(string message, CancellationToken ct)
+    {
+        ModelState.AddModelError("", message);
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)

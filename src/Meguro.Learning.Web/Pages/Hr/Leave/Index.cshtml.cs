@@ -48,7 +48,9 @@ public sealed class IndexModel(LearningDbContext db, AssignmentEngine engine, Au
         var leave = await db.EmployeeLeaves.SingleOrDefaultAsync(l => l.Id == leaveId, ct);
         if (leave is null)
         {
-            return NotFound();
+            // A stale page or a forged id: say so on the page, change nothing.
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return await RefuseAsync("指定された休業が見つかりません。画面を読み込み直してください。", ct);
         }
         if (lastDay is null)
         {

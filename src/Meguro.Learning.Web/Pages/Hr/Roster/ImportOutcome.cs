@@ -23,7 +23,7 @@ public sealed record ImportOutcome(bool IsValid, string Summary, string Encoding
             Section("新規", report.NewEmployees),
             Section("異動（所属の変更）", report.OrgMoves),
             Section("職層の変更", report.JobLevelChanges),
-            Section("その他の変更（氏名・メール・雇用区分・所属長など）", report.Updates.Where(u => !u.IsOrgMove && !u.IsJobLevelChange).ToList()),
+            Section("その他の変更（氏名・メール・雇用区分・所属長・休業など）", report.Updates.Where(u => !u.IsOrgMove && !u.IsJobLevelChange).ToList()),
             Section("退職（無効化）", report.Leavers),
         ]);
 
