@@ -30,6 +30,8 @@ internal static class EmployeeBulkInsert
         (nameof(Employee.IsActive), NpgsqlDbType.Boolean, e => e.IsActive),
         (nameof(Employee.DeactivatedAtUtc), NpgsqlDbType.TimestampTz, e => e.DeactivatedAtUtc),
         (nameof(Employee.UserId), NpgsqlDbType.Varchar, e => e.UserId),
+        (nameof(Employee.EmailProblem), NpgsqlDbType.Varchar, e => e.EmailProblem),
+        (nameof(Employee.EmailProblemAtUtc), NpgsqlDbType.TimestampTz, e => e.EmailProblemAtUtc),
     ];
 
     /// <summary>

@@ -1,12 +1,16 @@
 namespace Meguro.Learning.Benchmarks;
 
-public sealed record BenchOptions(IReadOnlySet<string>? Only, string OutputFile)
+public sealed record BenchOptions(IReadOnlySet<string>? Only, string OutputFile, int NationalSize)
 {
+    /// <summary>Staff at national scale; <c>--national N</c> makes a quicker trial run.</summary>
+    public const int DefaultNationalSize = 100_000;
+
     public bool Wants(string id) => Only is null || Only.Contains(id);
 
     public static BenchOptions Parse(string[] args)
     {
         HashSet<string>? only = null;
+        var national = DefaultNationalSize;
         var output = Path.Combine(FindRepositoryRoot(), "docs", "performance.md");
         for (var i = 0; i < args.Length; i++)
         {
@@ -15,6 +19,9 @@ public sealed record BenchOptions(IReadOnlySet<string>? Only, string OutputFile)
                 case "--only" when i + 1 < args.Length:
                     only = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
                     break;
+                case "--national" when i + 1 < args.Length:
+                    national = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+                    break;
                 case "--output" when i + 1 < args.Length:
                     output = Path.GetFullPath(args[++i]);
                     break;
@@ -22,7 +29,7 @@ public sealed record BenchOptions(IReadOnlySet<string>? Only, string OutputFile)
                     throw new ArgumentException($"Unknown argument: {args[i]}");
             }
         }
-        return new BenchOptions(only, output);
+        return new BenchOptions(only, output, national);
     }
 
     public static string FindContentRoot() => Path.Combine(FindRepositoryRoot(), "content");

@@ -38,6 +38,28 @@ public abstract class ImportServiceTests(DatabaseKind kind) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// The PostgreSQL first load writes new people with COPY only while the writer knows every
+    /// column of Employee; a column added later silently fell back to one INSERT per person
+    /// (found by the roster benchmark: 24 s instead of 1 s for 10,000 people).
+    /// </summary>
+    [Fact]
+    public async Task The_bulk_writer_knows_every_employee_column_so_postgres_first_loads_use_copy()
+    {
+        await Database.ApplyOrganizationAsync(Utf8(DemoOrganization.ToCsv()));
+        var copied = await Database.WithDbAsync(async db =>
+        {
+            var unit = await db.OrgUnits.FirstAsync(u => u.Kind == OrgUnitKind.Team);
+            var level = await db.JobLevels.FirstAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.OpenConnectionAsync();
+            var person = new Employee(new EmployeeProfile("700001", "複写　試験", "", "", unit, level, EmploymentType.Regular, null, null));
+            return await EmployeeBulkInsert.TryCopyAsync(db, [person], CancellationToken.None);
+        });
+        // SQLite (a few thousand staff) always takes the EF path.
+        Assert.Equal(kind == DatabaseKind.PostgreSQL, copied);
+    }
+
     [Fact]
     public async Task Organisation_preview_changes_nothing_then_apply_creates_the_chart_once()
     {
