@@ -2,6 +2,7 @@ using Meguro.Learning.Content;
 using Meguro.Learning.Data;
 using Meguro.Learning.Demo;
 using Meguro.Learning.Jobs;
+using Meguro.Learning.Jobs.Mail;
 using Meguro.Learning.Roster;
 using Meguro.Learning.Roster.Csv;
 using Meguro.Learning.Testing;
@@ -41,6 +42,8 @@ public sealed class BenchDatabase : IAsyncDisposable
             .AddLearningContent(configuration)
             .AddRosterImport()
             .AddLearningJobs()
+            .AddLearningMail(configuration)
+            .AddSingleton(HolidayCatalog.Load(BenchOptions.FindContentRoot()))
             .BuildServiceProvider();
         var bench = new BenchDatabase(database, services);
         await bench.WithScopeAsync(async sp =>

@@ -11,6 +11,10 @@ if (options.Wants("markdown"))
 {
     results.Add(MarkdownBenchmark.Run(contentRoot, log));
 }
+if (options.Wants("reminders"))
+{
+    results.AddRange(await ReminderBenchmark.RunAsync(options.NationalSize, log));
+}
 if (options.Wants("roster"))
 {
     results.AddRange(await RosterBenchmark.RunAsync(options.NationalSize, log));
