@@ -15,6 +15,10 @@ if (options.Wants("reminders"))
 {
     results.AddRange(await ReminderBenchmark.RunAsync(options.NationalSize, log));
 }
+if (options.Wants("hangfire"))
+{
+    results.AddRange(await HangfireBenchmark.RunAsync(log));
+}
 if (options.Wants("roster"))
 {
     results.AddRange(await RosterBenchmark.RunAsync(options.NationalSize, log));

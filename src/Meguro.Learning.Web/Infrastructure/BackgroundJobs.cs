@@ -26,7 +26,19 @@ public sealed class BackgroundJobOptions
     /// <summary>Run a job server in this process. A node may serve pages only by setting this to false.</summary>
     public bool RunServer { get; set; } = true;
 
-    public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount);
+    /// <summary>
+    /// Workers of the job server. Unset: Hangfire's own default (5 per core, at most 20) on PostgreSQL —
+    /// each job waits on a few commits, so many short jobs need several workers in flight (2 workers
+    /// ran 32 no-op jobs/s on 2 cores, see docs/performance.md) — and 2 with the in-memory store.
+    /// </summary>
+    public int? WorkerCount { get; set; }
+
+    /// <summary>
+    /// How often an idle node looks for delayed and recurring jobs due, and (as a fallback to
+    /// LISTEN/NOTIFY) for queued ones, on PostgreSQL. Recurring jobs are set by the minute; polling
+    /// every second made an idle node send ~19 queries/s.
+    /// </summary>
+    public TimeSpan PostgreSqlPollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Connection string for PostgreSQL job storage; defaults to <c>ConnectionStrings:Default</c>.</summary>
     public string? ConnectionString { get; set; }
@@ -66,7 +78,7 @@ public static class BackgroundJobs
                         // LISTEN/NOTIFY wakes a worker as soon as a job is enqueued, so the poll
                         // interval can stay long and an idle node issues few queries.
                         EnableLongPolling = true,
-                        QueuePollInterval = TimeSpan.FromMilliseconds(500),
+                        QueuePollInterval = options.PostgreSqlPollInterval,
                         UseSlidingInvisibilityTimeout = true,
                         InvisibilityTimeout = TimeSpan.FromMinutes(5),
                         PrepareSchemaIfNecessary = true,
@@ -83,8 +95,10 @@ public static class BackgroundJobs
         {
             builder.Services.AddHangfireServer(o =>
             {
-                o.WorkerCount = storage == JobStorageKind.InMemory ? Math.Min(options.WorkerCount, 2) : options.WorkerCount;
-                o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                o.WorkerCount = storage == JobStorageKind.InMemory
+                    ? Math.Min(options.WorkerCount ?? 2, 2)
+                    : options.WorkerCount ?? Math.Min(5 * Environment.ProcessorCount, 20);
+                o.SchedulePollingInterval = storage == JobStorageKind.InMemory ? TimeSpan.FromSeconds(1) : options.PostgreSqlPollInterval;
                 o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
         }
