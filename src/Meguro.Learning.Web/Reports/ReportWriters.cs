@@ -50,6 +50,7 @@ public static class ReportWriters
                 if (count % 1000 == 0)
                 {
                     await csv.FlushAsync(cancellationToken);
+                    await text.FlushAsync(cancellationToken);
                 }
             }
             await csv.FlushAsync(cancellationToken);
@@ -71,8 +72,7 @@ public static class ReportWriters
         for (var c = 0; c < table.Columns.Count; c++)
         {
             var cell = sheet.Cell(1, c + 1);
-            cell.Value = table.Columns[c].Header;
-            cell.DataType = XLDataType.Text;
+            cell.SetValue(table.Columns[c].Header);
             cell.Style.Font.Bold = true;
             // Set by hand: AdjustToContents measures text with GDI+, which a server may not have.
             sheet.Column(c + 1).Width = table.Columns[c].Kind == CellKind.Text ? 28 : 14;
@@ -119,8 +119,8 @@ public static class ReportWriters
                 break;
             default:
                 // Text stays text: an employee number like 000123 must not lose its zeros.
-                cell.Value = value.Text;
-                cell.DataType = XLDataType.Text;
+                // SetValue, not Value: Value would read "000123" as the number 123.
+                cell.SetValue(value.Text);
                 break;
         }
     }
