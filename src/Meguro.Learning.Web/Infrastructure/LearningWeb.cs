@@ -134,6 +134,7 @@ public static class LearningWeb
         services.AddScoped<Pages.Hr.MailTemplates.PreviewEnrollments>();
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoProgressSeeder>();
         services.AddLearningHealthChecks();
         return builder;
     }
