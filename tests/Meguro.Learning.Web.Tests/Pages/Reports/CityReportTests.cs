@@ -350,6 +350,8 @@ public abstract class CityReportTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
         var admin = await app.RunAsUserAsync(Roles.Administrator);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(Url())).StatusCode);
+        var anonymous = await app.CreateClient().GetAsync(Url("&table=departments&format=csv"));
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
     }
 
     [Fact]
