@@ -43,6 +43,10 @@ public sealed class DemoProgressSeedTests(DemoWithCurriculaApp app) : IClassFixt
         Assert.True(int.Parse(city[1], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture) > 2000, $"{city[1]} people in scope");
         Assert.NotEqual("0", city[2]);
         Assert.Contains(ReportTables.FromHtml(html, "dssl").Skip(1), row => row[2] != "0");
+        // The shipped content sets no skill targets (yet): the page says so instead of showing an empty coverage.
+        var hasTargets = await app.WithDbAsync(db => db.SkillTargets.AnyAsync());
+        Assert.Equal(!hasTargets, html.Contains("スキル目標（目標レベル）がまだ設定されていないため", StringComparison.Ordinal));
+        Assert.Equal(hasTargets, ReportTables.FromHtml(html, "departments")[0].Contains("スキル目標達成率"));
     }
 
     [Fact]
