@@ -55,14 +55,20 @@ public static class DatabaseStartup
             }
         }
 
+        var demoSeeded = false;
         if (seedDemo && services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
         {
-            await services.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+            demoSeeded = await services.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
             app.Lifetime.ApplicationStarted.Register(() => PrintDemoWelcome(app));
         }
         if (importCourses && contentOptions.ImportCurriculaOnStartup)
         {
             await ImportCurriculaAsync(app, services, contentRoot);
+        }
+        // Only on the demo just seeded, after the curricula assigned its courses: some of them finished.
+        if (demoSeeded)
+        {
+            await services.GetRequiredService<DemoProgressSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
         }
 
         // A database from before the reports has enrollments but no summaries: fill them once.

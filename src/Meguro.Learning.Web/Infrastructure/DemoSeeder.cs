@@ -34,7 +34,8 @@ public sealed class DemoSeeder(
 {
     public const string Actor = "デモデータ投入";
 
-    public async Task SeedAsync(CancellationToken ct)
+    /// <returns>True when the demo was seeded now; false when the database already had staff.</returns>
+    public async Task<bool> SeedAsync(CancellationToken ct)
     {
         if (environment.IsProduction())
         {
@@ -44,7 +45,7 @@ public sealed class DemoSeeder(
         if (await db.Employees.AnyAsync(ct))
         {
             // Never touch a database that already has staff, demo or real.
-            return;
+            return false;
         }
         log.LogInformation("デモデータ（組織と職員 {Count} 名）を投入しています…", DemoRoster.DefaultSize);
         await ImportAsync(ImportKind.Organization, "demo-organization.csv", DemoOrganization.ToCsv(), ct);
@@ -61,6 +62,7 @@ public sealed class DemoSeeder(
                 Ensure(await users.AddToRoleAsync(account, persona.Role));
             }
         }
+        return true;
     }
 
     private async Task ImportAsync(ImportKind kind, string fileName, string csv, CancellationToken ct)

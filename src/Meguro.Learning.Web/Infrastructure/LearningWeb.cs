@@ -22,6 +22,9 @@ public static class Policies
     /// <summary>送信メール: administrators run the mail system, HR answers for what it sent.</summary>
     public const string MailOutbox = "MailOutbox";
     public const string AuditLog = "AuditLog";
+
+    /// <summary>全庁レポート: the whole city's figures, for HR and administrators only.</summary>
+    public const string CityReports = "CityReports";
 }
 
 /// <summary>Bound from the <c>Web</c> section.</summary>
@@ -81,7 +84,8 @@ public static class LearningWeb
             .AddPolicy(Policies.ContentEditor, p => p.RequireRole(Roles.ContentEditor))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.MailOutbox, p => p.RequireRole(Roles.Administrator, Roles.HR))
-            .AddPolicy(Policies.AuditLog, p => p.RequireRole(Roles.Administrator, Roles.HR));
+            .AddPolicy(Policies.AuditLog, p => p.RequireRole(Roles.Administrator, Roles.HR))
+            .AddPolicy(Policies.CityReports, p => p.RequireRole(Roles.Administrator, Roles.HR));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -104,6 +108,7 @@ public static class LearningWeb
                 // Served under /admin/mail but kept outside the /Admin folder: HR may read it too.
                 o.Conventions.AuthorizeFolder("/MailOutbox", Policies.MailOutbox);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.AuditLog);
+                o.Conventions.AuthorizeFolder("/Reports", Policies.CityReports);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");
@@ -120,6 +125,8 @@ public static class LearningWeb
         services.AddScoped<Pages.Courses.LearnerCourses>();
         services.AddScoped<Pages.Courses.QuizAttempts>();
         services.AddScoped<UnreadNotices>();
+        services.AddScoped<Reports.ReportExporter>();
+        services.AddScoped<Pages.Reports.CityReportQuery>();
         // The business-day calendar of content/calendar/holidays.yml, read once; a malformed file fails the first job that needs it, loudly.
         services.AddSingleton(sp => HolidayCatalog.Load(ContentOptions.Locate(
             sp.GetRequiredService<IOptions<ContentOptions>>().Value.Root, builder.Environment.ContentRootPath, AppContext.BaseDirectory)));
@@ -127,6 +134,7 @@ public static class LearningWeb
         services.AddScoped<Pages.Hr.MailTemplates.PreviewEnrollments>();
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoProgressSeeder>();
         services.AddLearningHealthChecks();
         return builder;
     }

@@ -24,6 +24,8 @@ public sealed class AccessibilityTests(BrowserFixture site)
         { "hr", "/hr/roster" },
         { "hr", "/hr/reminders" },
         { "hr", "/admin/audit" },
+        { "hr", "/reports" },
+        { "admin", "/reports" },
         { "learner", "/notifications" },
         { "editor", "/authoring" },
         { "admin", "/admin" },

@@ -15,7 +15,7 @@ namespace Meguro.Learning.Web.Tests.Infrastructure;
 /// One running app per test class and provider, with the helpers every HTTP test needs:
 /// sign in, act as a user with given roles, post a form with its anti-forgery token, look in the database.
 /// </summary>
-public abstract partial class AppFixture(DatabaseKind kind, bool seedDemo = false, bool useKestrel = false) : IAsyncLifetime
+public abstract partial class AppFixture(DatabaseKind kind, bool seedDemo = false, bool useKestrel = false, IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {
     public const string TestPassword = "Test-Passw0rd-2026";
 
@@ -28,7 +28,7 @@ public abstract partial class AppFixture(DatabaseKind kind, bool seedDemo = fals
     public virtual async Task InitializeAsync()
     {
         var database = await TestDatabase.CreateAsync(kind);
-        _factory = new LearningAppFactory(database, seedDemo, useKestrel);
+        _factory = new LearningAppFactory(database, seedDemo, useKestrel, settings);
         if (useKestrel)
         {
             _ = _factory.BaseUrl;

@@ -11,7 +11,7 @@ namespace Meguro.Learning.Web.Tests.Infrastructure;
 /// The real app on a real database. Settings go in exactly as an operator would set them
 /// (Database:Provider, ConnectionStrings:Default, …), so the tests exercise the composition root too.
 /// </summary>
-public sealed class LearningAppFactory(TestDatabase database, bool seedDemo, bool useKestrel) : WebApplicationFactory<Program>
+public sealed class LearningAppFactory(TestDatabase database, bool seedDemo, bool useKestrel, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly string _keysPath = Path.Combine(Path.GetTempPath(), $"meguro-keys-{Guid.NewGuid():N}");
 
@@ -35,6 +35,10 @@ public sealed class LearningAppFactory(TestDatabase database, bool seedDemo, boo
         builder.UseSetting("Content:ImportCoursesOnStartup", "true");
         builder.UseSetting("Web:DataProtectionKeysPath", _keysPath);
         builder.UseSetting("Mail:PickupDirectory", MailPickupPath);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         if (useKestrel)
         {
             UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

@@ -6,7 +6,7 @@ namespace Meguro.Learning.Web.Tests.Pages;
 
 public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
 {
-    public static TheoryData<string> StaffOnlyPages => new() { "/hr", "/hr/roster", "/admin", "/admin/audit", "/admin/users", "/admin/content", "/admin/jobs", "/authoring", "/manager" };
+    public static TheoryData<string> StaffOnlyPages => new() { "/hr", "/hr/roster", "/admin", "/admin/audit", "/admin/users", "/admin/content", "/admin/jobs", "/authoring", "/manager", "/reports", "/reports?table=departments&format=csv" };
 
     [Theory]
     [MemberData(nameof(StaffOnlyPages))]
@@ -34,6 +34,8 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp> w
     [InlineData(Roles.Administrator, "/admin")]
     [InlineData(Roles.Administrator, "/admin/audit")]
     [InlineData(Roles.HR, "/admin/audit")]
+    [InlineData(Roles.HR, "/reports")]
+    [InlineData(Roles.Administrator, "/reports")]
     [InlineData(Roles.ContentEditor, "/authoring")]
     [InlineData(Roles.Manager, "/manager")]
     public async Task Each_role_reaches_its_own_pages(string role, string path)

@@ -1,0 +1,306 @@
+using Meguro.Learning.Content;
+using Meguro.Learning.Data;
+using Meguro.Learning.Domain;
+using Meguro.Learning.Domain.Organization;
+using Meguro.Learning.Domain.People;
+using Meguro.Learning.Jobs.Curricula;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meguro.Learning.Web.Pages.Reports;
+
+/// <summary>
+/// The figures of the city report (全庁レポート) for one fiscal year, read from the report summaries
+/// (<c>ProgressSummaries</c>, <c>EmployeeSkillLevels</c>, <c>SkillTargets</c>) with a handful of
+/// GROUP BY queries — never from the enrollments. The database groups by unit, job level and
+/// employment type together; the org tree (a few hundred units) is then used in memory to add the
+/// 係 up into their 課 and 部, which is exact because every person is in one unit only.
+/// </summary>
+public sealed class CityReportQuery(LearningDbContext db, AssignmentEngine engine, TimeProvider clock)
+{
+    /// <summary>The DSS-L framework code (content/skills/dss-l.yml).</summary>
+    public const string DssLFramework = "dss-l";
+
+    /// <summary>Completion and skill-coverage figures of one group (a unit, a job level, …).</summary>
+    public sealed record Figures(int People, int Complete, int Required, int Completed, int Staff, int TargetStaff, int MeetingTargets)
+    {
+        public static readonly Figures Zero = new(0, 0, 0, 0, 0, 0, 0);
+
+        public Figures Add(Figures other) => new(People + other.People, Complete + other.Complete, Required + other.Required,
+            Completed + other.Completed, Staff + other.Staff, TargetStaff + other.TargetStaff, MeetingTargets + other.MeetingTargets);
+    }
+
+    public sealed record Group(string Key, IReadOnlyList<string> Labels, Figures Figures);
+
+    public sealed record CurriculumFigures(string Code, string Name, Figures Figures);
+
+    /// <summary>One month end of the trend; <see cref="Completed"/> is null for a month not reached yet.</summary>
+    public sealed record TrendPoint(int Year, int Month, int? Completed, int Total);
+
+    /// <summary>One DSS-L area: how many active staff reach level 1, 2, 3 and 4 (index 0..3), "reach" meaning at or above.</summary>
+    public sealed record AreaLevels(string Name, int Staff, IReadOnlyList<int> AtLeast);
+
+    public sealed record Result(
+        int FiscalYear,
+        string? CurriculumCode,
+        IReadOnlyList<(string Code, string Name)> Curricula,
+        IReadOnlyList<CurriculumFigures> ByCurriculum,
+        Figures Total,
+        IReadOnlyList<Group> ByDepartment,
+        IReadOnlyList<Group> BySection,
+        IReadOnlyList<Group> ByJobLevel,
+        IReadOnlyList<Group> ByEmploymentType,
+        IReadOnlyList<TrendPoint> Trend,
+        IReadOnlyList<AreaLevels> DssL,
+        bool HasSkillTargets);
+
+    private sealed record Key(int OrgUnitId, int JobLevelId, EmploymentType EmploymentType);
+
+    public async Task<Result> RunAsync(int fiscalYear, string? curriculumCode, CancellationToken ct)
+    {
+        var today = Jst.Today(clock);
+
+        // Completion per curriculum and group. Each row is one person × curriculum, so these counts add up across groups.
+        var perCurriculum = await db.ProgressSummaries.AsNoTracking()
+            .Where(s => s.FiscalYear == fiscalYear && s.RequiredCount > 0)
+            .GroupBy(s => new { s.CurriculumCode, s.OrgUnitId, s.JobLevelId, s.EmploymentType })
+            .Select(g => new
+            {
+                g.Key.CurriculumCode,
+                g.Key.OrgUnitId,
+                g.Key.JobLevelId,
+                g.Key.EmploymentType,
+                People = g.Count(),
+                Complete = g.Count(s => s.CompletedCount == s.RequiredCount),
+                Required = g.Sum(s => s.RequiredCount),
+                Completed = g.Sum(s => s.CompletedCount),
+            })
+            .ToListAsync(ct);
+
+        // All curricula together: a person counts once, and is complete when nothing required of them is open.
+        var allCurricula = await db.ProgressSummaries.AsNoTracking()
+            .Where(s => s.FiscalYear == fiscalYear && s.RequiredCount > 0)
+            .GroupBy(s => new { s.OrgUnitId, s.JobLevelId, s.EmploymentType })
+            .Select(g => new
+            {
+                g.Key.OrgUnitId,
+                g.Key.JobLevelId,
+                g.Key.EmploymentType,
+                People = g.Select(s => s.EmployeeId).Distinct().Count(),
+                Incomplete = g.Where(s => s.CompletedCount < s.RequiredCount).Select(s => s.EmployeeId).Distinct().Count(),
+                Required = g.Sum(s => s.RequiredCount),
+                Completed = g.Sum(s => s.CompletedCount),
+            })
+            .ToListAsync(ct);
+
+        var hasTargets = await db.SkillTargets.AnyAsync(ct);
+        var coverage = await SkillCoverageAsync(ct);
+
+        var figures = new Dictionary<Key, Figures>();
+        void Add(Key key, Figures f) => figures[key] = figures.TryGetValue(key, out var had) ? had.Add(f) : f;
+        if (curriculumCode is null)
+        {
+            foreach (var r in allCurricula)
+            {
+                Add(new Key(r.OrgUnitId, r.JobLevelId, r.EmploymentType), Figures.Zero with { People = r.People, Complete = r.People - r.Incomplete, Required = r.Required, Completed = r.Completed });
+            }
+        }
+        else
+        {
+            foreach (var r in perCurriculum.Where(r => r.CurriculumCode == curriculumCode))
+            {
+                Add(new Key(r.OrgUnitId, r.JobLevelId, r.EmploymentType), Figures.Zero with { People = r.People, Complete = r.Complete, Required = r.Required, Completed = r.Completed });
+            }
+        }
+        foreach (var (key, staff, targetStaff, meeting) in coverage)
+        {
+            Add(key, Figures.Zero with { Staff = staff, TargetStaff = targetStaff, MeetingTargets = meeting });
+        }
+
+        var units = await db.OrgUnits.AsNoTracking()
+            .Select(u => new Unit(u.Id, u.Name, u.Kind, u.ParentId, u.Path))
+            .ToDictionaryAsync(u => u.Id, ct);
+        var levels = await db.JobLevels.AsNoTracking().OrderBy(l => l.Rank).Select(l => new { l.Id, l.Name, l.Rank }).ToListAsync(ct);
+
+        var byDepartment = Roll(figures, k => Department(units, k.OrgUnitId) is { } d ? (d.Path, [d.Name]) : ("~", ["—"]));
+        var bySection = Roll(figures, k =>
+        {
+            var department = Department(units, k.OrgUnitId);
+            var section = Section(units, k.OrgUnitId);
+            return (section?.Path ?? (department?.Path ?? "~") + "/",
+                [department?.Name ?? "—", section?.Name ?? "（部に直属）"]);
+        });
+        var levelOrder = levels.Select((l, i) => (l.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var byJobLevel = Roll(figures, k => (levelOrder.GetValueOrDefault(k.JobLevelId, 999).ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
+            [levels.FirstOrDefault(l => l.Id == k.JobLevelId)?.Name ?? "—"]));
+        var byType = Roll(figures, k => (((int)k.EmploymentType).ToString(System.Globalization.CultureInfo.InvariantCulture), [k.EmploymentType.ToJapanese()]));
+        var total = figures.Values.Aggregate(Figures.Zero, (a, b) => a.Add(b));
+
+        var names = await CurriculumNamesAsync(ct);
+        var byCurriculum = perCurriculum
+            .GroupBy(r => r.CurriculumCode)
+            .Select(g => new CurriculumFigures(g.Key, names.GetValueOrDefault(g.Key, g.Key), Figures.Zero with
+            {
+                People = g.Sum(r => r.People), Complete = g.Sum(r => r.Complete), Required = g.Sum(r => r.Required), Completed = g.Sum(r => r.Completed),
+            }))
+            .OrderBy(c => c.Code, StringComparer.Ordinal)
+            .ToList();
+        var allTotal = Figures.Zero with
+        {
+            People = allCurricula.Sum(r => r.People), Complete = allCurricula.Sum(r => r.People - r.Incomplete),
+            Required = allCurricula.Sum(r => r.Required), Completed = allCurricula.Sum(r => r.Completed),
+        };
+        byCurriculum.Add(new CurriculumFigures("", "", allTotal));
+
+        return new Result(
+            fiscalYear,
+            curriculumCode,
+            [.. byCurriculum.Where(c => c.Code != "").Select(c => (c.Code, c.Name))],
+            byCurriculum,
+            total,
+            byDepartment,
+            bySection,
+            byJobLevel,
+            byType,
+            await TrendAsync(fiscalYear, curriculumCode, today, ct),
+            await DssLAsync(ct),
+            hasTargets);
+    }
+
+    private sealed record Unit(int Id, string Name, OrgUnitKind Kind, int? ParentId, string Path);
+
+    private static Unit? Department(Dictionary<int, Unit> units, int id)
+    {
+        Unit? top = null;
+        for (var unit = units.GetValueOrDefault(id); unit is not null; unit = unit.ParentId is { } p ? units.GetValueOrDefault(p) : null)
+        {
+            top = unit;
+            if (unit.Kind == OrgUnitKind.Department)
+            {
+                return unit;
+            }
+        }
+        return top;
+    }
+
+    private static Unit? Section(Dictionary<int, Unit> units, int id)
+    {
+        for (var unit = units.GetValueOrDefault(id); unit is not null; unit = unit.ParentId is { } p ? units.GetValueOrDefault(p) : null)
+        {
+            if (unit.Kind == OrgUnitKind.Section)
+            {
+                return unit;
+            }
+        }
+        return null;
+    }
+
+    private static List<Group> Roll(Dictionary<Key, Figures> figures, Func<Key, (string Sort, string[] Labels)> groupOf) =>
+        [.. figures
+            .Select(f => (Group: groupOf(f.Key), f.Value))
+            .GroupBy(x => x.Group.Sort, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new Group(g.Key, g.First().Group.Labels, g.Select(x => x.Value).Aggregate(Figures.Zero, (a, b) => a.Add(b))))];
+
+    /// <summary>
+    /// Active staff per unit × job level × employment type, those whose job level has skill targets, and
+    /// of those the people who meet every target of their job level (current level ≥ target level).
+    /// </summary>
+    private async Task<List<(Key Key, int Staff, int TargetStaff, int Meeting)>> SkillCoverageAsync(CancellationToken ct)
+    {
+        var rows = await db.Employees.AsNoTracking()
+            .Where(e => e.IsActive)
+            .Select(e => new
+            {
+                e.OrgUnitId,
+                e.JobLevelId,
+                e.EmploymentType,
+                Targets = db.SkillTargets.Count(t => t.JobLevelId == e.JobLevelId),
+                Met = db.SkillTargets.Count(t => t.JobLevelId == e.JobLevelId
+                    && db.EmployeeSkillLevels.Any(l => l.EmployeeId == e.Id && l.SkillId == t.SkillId && l.Level >= t.TargetLevel)),
+            })
+            .GroupBy(x => new { x.OrgUnitId, x.JobLevelId, x.EmploymentType })
+            .Select(g => new
+            {
+                g.Key.OrgUnitId,
+                g.Key.JobLevelId,
+                g.Key.EmploymentType,
+                Staff = g.Count(),
+                TargetStaff = g.Count(x => x.Targets > 0),
+                Meeting = g.Count(x => x.Targets > 0 && x.Met == x.Targets),
+            })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => (new Key(r.OrgUnitId, r.JobLevelId, r.EmploymentType), r.Staff, r.TargetStaff, r.Meeting))];
+    }
+
+    /// <summary>
+    /// Cumulative share complete at each month end, April to March: the person × curriculum rows of
+    /// the year whose <c>CompletedOn</c> is on or before the month end, over all rows of the year.
+    /// The database counts rows per completion day; the months are summed here.
+    /// </summary>
+    private async Task<IReadOnlyList<TrendPoint>> TrendAsync(int fiscalYear, string? curriculumCode, DateOnly today, CancellationToken ct)
+    {
+        var days = await db.ProgressSummaries.AsNoTracking()
+            .Where(s => s.FiscalYear == fiscalYear && s.RequiredCount > 0 && (curriculumCode == null || s.CurriculumCode == curriculumCode))
+            .GroupBy(s => s.CompletedOn)
+            .Select(g => new { Day = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var total = days.Sum(d => d.Count);
+        var points = new List<TrendPoint>();
+        for (var month = Jst.FiscalYearStart(fiscalYear); month <= Jst.FiscalYearEnd(fiscalYear); month = month.AddMonths(1))
+        {
+            var monthEnd = month.AddMonths(1).AddDays(-1);
+            int? done = month > today ? null : days.Where(d => d.Day is { } day && day <= monthEnd).Sum(d => d.Count);
+            points.Add(new TrendPoint(month.Year, month.Month, done, total));
+        }
+        return points;
+    }
+
+    /// <summary>
+    /// Per DSS-L area, the active staff whose level in the area (the highest current level among its
+    /// skills) is at least 1, 2, 3 and 4 — counted in one grouped query as distinct people per threshold.
+    /// </summary>
+    private async Task<IReadOnlyList<AreaLevels>> DssLAsync(CancellationToken ct)
+    {
+        var staff = await db.Employees.CountAsync(e => e.IsActive, ct);
+        var categories = await db.SkillCategories.AsNoTracking()
+            .Where(c => c.FrameworkCode == DssLFramework)
+            .OrderBy(c => c.SortOrder)
+            .Select(c => new { c.Id, c.Name })
+            .ToListAsync(ct);
+        var counts = await (
+                from l in db.EmployeeSkillLevels.AsNoTracking()
+                join s in db.Skills on l.SkillId equals s.Id
+                join c in db.SkillCategories on s.CategoryId equals c.Id
+                where c.FrameworkCode == DssLFramework && db.Employees.Any(e => e.Id == l.EmployeeId && e.IsActive)
+                group new { l.EmployeeId, l.Level } by c.Id into g
+                select new
+                {
+                    CategoryId = g.Key,
+                    L1 = g.Where(x => x.Level >= 1).Select(x => x.EmployeeId).Distinct().Count(),
+                    L2 = g.Where(x => x.Level >= 2).Select(x => x.EmployeeId).Distinct().Count(),
+                    L3 = g.Where(x => x.Level >= 3).Select(x => x.EmployeeId).Distinct().Count(),
+                    L4 = g.Where(x => x.Level >= 4).Select(x => x.EmployeeId).Distinct().Count(),
+                })
+            .ToDictionaryAsync(x => x.CategoryId, ct);
+        return [.. categories.Select(c => counts.TryGetValue(c.Id, out var n)
+            ? new AreaLevels(c.Name, staff, [n.L1, n.L2, n.L3, n.L4])
+            : new AreaLevels(c.Name, staff, [0, 0, 0, 0]))];
+    }
+
+    private async Task<Dictionary<string, string>> CurriculumNamesAsync(CancellationToken ct)
+    {
+        var definitions = await db.CurriculumDefinitions.AsNoTracking().Select(d => new { d.Code, d.Yaml }).ToListAsync(ct);
+        if (definitions.Count == 0)
+        {
+            return [];
+        }
+        var reference = await engine.ReferenceAsync(ct);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var d in definitions)
+        {
+            var (curriculum, _, _) = CurriculumCatalog.ParseFile(d.Yaml, CurriculumCatalog.FileLabel(d.Code + ".yml"), reference);
+            names[d.Code] = curriculum?.Name ?? d.Code;
+        }
+        return names;
+    }
+}
