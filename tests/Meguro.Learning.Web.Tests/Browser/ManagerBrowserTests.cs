@@ -33,6 +33,7 @@ public sealed class ManagerBrowserTests(BrowserFixture site)
         await Assertions.Expect(row.Locator("td").Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^2 / \d"));
         await Assertions.Expect(table.Locator(".gap-marker").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^▲[1-4]$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "表の見方" })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "manager-skills");
         await AccessibilityTests.AssertNoViolationsAsync(page);
         Assert.Empty(session.ForeignRequests());
     }
@@ -48,6 +49,7 @@ public sealed class ManagerBrowserTests(BrowserFixture site)
         await page.GetByRole(AriaRole.Table, new() { Name = "所属別の状況" }).GetByRole(AriaRole.Link).First.ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Contains("/manager/units/", page.Url, StringComparison.Ordinal);
+        await ScreenshotAsync(page, "manager-unit");
         await AccessibilityTests.AssertNoViolationsAsync(page);
 
         await page.GotoAsync("/manager/skills");
@@ -55,8 +57,18 @@ public sealed class ManagerBrowserTests(BrowserFixture site)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Contains("/manager/people/", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "スキル（現在のレベルと目標）" })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "manager-person");
         await AccessibilityTests.AssertNoViolationsAsync(page);
         Assert.Empty(session.ForeignRequests());
+    }
+
+    /// <summary>For a person to look at: tests/run sets SCREENSHOT_DIR and keeps the pictures with the results.</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is { Length: > 0 } dir)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = false });
+        }
     }
 
     /// <summary>Presses Tab until the element matching <paramref name="selector"/> has the focus (fails after 60 presses).</summary>
