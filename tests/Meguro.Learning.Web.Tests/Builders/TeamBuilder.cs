@@ -21,6 +21,9 @@ namespace Meguro.Learning.Web.Tests.Builders;
 /// </summary>
 public sealed class TeamBuilder
 {
+    /// <summary>Employee numbers handed out in order (600000…), so two people of one test run never share one.</summary>
+    private static int _lastNumber = 600000;
+
     private readonly AppFixture _app;
 
     private TeamBuilder(AppFixture app) => _app = app;
@@ -61,7 +64,7 @@ public sealed class TeamBuilder
         {
             var unit = await db.OrgUnits.SingleAsync(u => u.Id == unitId);
             var level = await db.JobLevels.SingleAsync(l => l.Code == jobLevel);
-            var number = Random.Shared.Next(600000, 699999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var number = Interlocked.Increment(ref _lastNumber).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var employee = new Employee(new EmployeeProfile(number, $"{Code}　{givenName}", "シケン　" + givenName, $"{number}@example.jp", unit, level,
                 EmploymentType.Regular, null, new DateOnly(2020, 4, 1)));
             db.Employees.Add(employee);
