@@ -12,6 +12,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<JobLevelCatalog>();
         services.AddScoped<SkillCatalog>();
+        services.AddScoped<SkillTargetCatalog>();
         // Markdig pipeline and sanitizer are built once and shared (both are thread-safe).
         services.AddSingleton<CourseMarkdown>();
         services.AddSingleton<CourseParser>();

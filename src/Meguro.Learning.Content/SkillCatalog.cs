@@ -94,7 +94,7 @@ public sealed class SkillCatalog(LearningDbContext db)
     {
         var categories = new List<CategoryDefinition>();
         var files = Directory.GetFiles(folder, "*.yml")
-            .Where(f => Path.GetFileName(f) != LevelsFileName)
+            .Where(f => Path.GetFileName(f) is not (LevelsFileName or SkillTargetCatalog.FileName))
             .Order(StringComparer.Ordinal);
         foreach (var path in files)
         {

@@ -48,6 +48,17 @@ public sealed partial class ContentFormatDocumentTests
         Assert.Equal(3, file.Calendar!.Holidays.Count);
     }
 
+    [Fact]
+    public void The_documented_example_skill_targets_are_valid()
+    {
+        var reference = new SkillTargetReference(["kakariin", "kakaricho"], ["dssl.care.security", "dssl.data.decide", "meguro.citizen-first"]);
+
+        var file = SkillTargetCatalog.Parse(Example("content/skills/targets.yml"), reference);
+
+        Assert.True(file.IsValid, string.Join("\n", file.Issues));
+        Assert.Equal(4, file.Targets.Count);
+    }
+
     private static string Example(string path)
     {
         var document = File.ReadAllText(Path.Combine(RepositoryContent.Root, "..", "docs", "content-format.md"));

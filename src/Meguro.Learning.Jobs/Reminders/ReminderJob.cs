@@ -127,30 +127,14 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
         IReadOnlyDictionary<int, (string Title, string Slug)> courses, DateTime now, List<(ReminderDelivery Delivery, OutboxMail Mail)> links)
     {
         var (title, slug) = courses.GetValueOrDefault(enrollment.CourseId, ("（公開されていないコース）", ""));
-        var daysLeft = enrollment.DueDate.DayNumber - today.DayNumber;
-        var key = $"reminder:{enrollment.Id}:{step.Key}";
-        var url = $"/courses/{slug}";
-        var delivery = new ReminderDelivery(enrollment.Id, step.Key, ReminderRecipient.Learner, enrollment.EmployeeId, today, now);
-        db.ReminderDeliveries.Add(delivery);
-        db.Notifications.Add(new Notification(enrollment.EmployeeId, key, NoticeText(title, enrollment.DueDate, daysLeft), url, now));
-        if (enrollment.EmailUndeliverable)
+        var subject = new LearnerReminderSubject(
+            enrollment.Id, enrollment.EmployeeId, enrollment.EmployeeName, enrollment.Email, enrollment.EmailUndeliverable, enrollment.DueDate, title, slug);
+        var (delivery, mail) = LearnerReminderWriter.Add(db, composer, subject, step.Key, StepLabel(step), today, now);
+        if (mail is not null)
         {
-            // The server refused this address for good (shown to HR at /hr/mail-problems): the notice
-            // in the app still reaches the person; a mail would only fail again.
-            return;
+            links.Add((delivery, mail));
         }
-        var mail = composer.Compose(new LearnerReminder(enrollment.EmployeeName, title, url, enrollment.DueDate, daysLeft, StepLabel(step)));
-        var outbox = new OutboxMail(key, "reminder-learner", enrollment.EmployeeId, enrollment.Email, enrollment.EmployeeName, mail.Subject, mail.Body, now);
-        db.OutboxMails.Add(outbox);
-        links.Add((delivery, outbox));
     }
-
-    private static string NoticeText(string title, DateOnly due, int daysLeft) => daysLeft switch
-    {
-        > 0 => $"「{title}」の期限は {due:yyyy年M月d日} です（あと {daysLeft} 日）。",
-        0 => $"「{title}」の期限は今日（{due:yyyy年M月d日}）です。",
-        _ => $"「{title}」の期限（{due:yyyy年M月d日}）を {-daysLeft} 日過ぎています。",
-    };
 
     private static string StepLabel(ReminderStep step) => step.Kind switch
     {

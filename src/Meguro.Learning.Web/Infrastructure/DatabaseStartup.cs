@@ -39,6 +39,7 @@ public static class DatabaseStartup
         var contentRoot = ContentOptions.Locate(contentOptions.Root, app.Environment.ContentRootPath, AppContext.BaseDirectory);
         await services.GetRequiredService<JobLevelCatalog>().SyncAsync(contentRoot);
         await services.GetRequiredService<SkillCatalog>().SyncAsync(contentRoot);
+        await ImportSkillTargetsAsync(app, services, contentRoot);
         if (importCourses && contentOptions.ImportCoursesOnStartup)
         {
             await ImportCoursesAsync(app, services, contentRoot);
@@ -95,6 +96,25 @@ public static class DatabaseStartup
         }
         var assigned = await services.GetRequiredService<AssignmentEngine>().RunAsync(AssignmentScope.Everything, StartupActor, "起動時のカリキュラム取込", ct);
         app.Logger.LogInformation("カリキュラム: {Import}。割当: {Assigned}", result.Summary, assigned.Summary);
+    }
+
+    /// <summary>
+    /// After the skills and job levels it refers to. A malformed file is logged with file:line and
+    /// changes nothing: the app starts with the stored targets, as with a malformed curriculum.
+    /// </summary>
+    private static async Task ImportSkillTargetsAsync(WebApplication app, IServiceProvider services, string contentRoot)
+    {
+        var result = await services.GetRequiredService<SkillTargetCatalog>().SyncAsync(contentRoot, StartupActor, app.Lifetime.ApplicationStopping);
+        if (!result.Succeeded)
+        {
+            app.Logger.LogWarning("スキルの目標レベルを取り込めませんでした（{Count} 件の問題）:{NewLine}{Issues}",
+                result.Issues.Count, Environment.NewLine, string.Join(Environment.NewLine, result.Issues));
+        }
+        else if (result.Added + result.Changed + result.Removed > 0)
+        {
+            app.Logger.LogInformation("スキルの目標レベル: 追加 {Added} 件、変更 {Changed} 件、削除 {Removed} 件（人事が設定した {Kept} 件はそのまま）。",
+                result.Added, result.Changed, result.Removed, result.KeptFromHr);
+        }
     }
 
     public const string StartupActor = "システム（起動時の取込）";

@@ -21,6 +21,9 @@ public static class Policies
 
     /// <summary>送信メール: administrators run the mail system, HR answers for what it sent.</summary>
     public const string MailOutbox = "MailOutbox";
+
+    /// <summary>チーム (team reports): managers for their own subtree, HR for any unit (<see cref="OrgScope"/> decides which).</summary>
+    public const string Team = "Team";
     public const string AuditLog = "AuditLog";
 
     /// <summary>全庁レポート: the whole city's figures, for HR and administrators only.</summary>
@@ -83,6 +86,7 @@ public static class LearningWeb
             .AddPolicy(Policies.HR, p => p.RequireRole(Roles.HR))
             .AddPolicy(Policies.ContentEditor, p => p.RequireRole(Roles.ContentEditor))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Team, p => p.RequireRole(Roles.Manager, Roles.HR))
             .AddPolicy(Policies.MailOutbox, p => p.RequireRole(Roles.Administrator, Roles.HR))
             .AddPolicy(Policies.AuditLog, p => p.RequireRole(Roles.Administrator, Roles.HR))
             .AddPolicy(Policies.CityReports, p => p.RequireRole(Roles.Administrator, Roles.HR));
@@ -101,7 +105,7 @@ public static class LearningWeb
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/", Policies.Staff);
-                o.Conventions.AuthorizeFolder("/Manager", Policies.Manager);
+                o.Conventions.AuthorizeFolder("/Manager", Policies.Team);
                 o.Conventions.AuthorizeFolder("/Hr", Policies.HR);
                 o.Conventions.AuthorizeFolder("/Authoring", Policies.ContentEditor);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
@@ -124,6 +128,8 @@ public static class LearningWeb
         services.AddScoped<Pages.Hr.Roster.ImportRunner>();
         services.AddScoped<Pages.Courses.LearnerCourses>();
         services.AddScoped<Pages.Courses.QuizAttempts>();
+        services.AddScoped<Pages.Manager.TeamOverview>();
+        services.AddScoped<Pages.Manager.ManualReminder>();
         services.AddScoped<UnreadNotices>();
         services.AddScoped<Reports.ReportExporter>();
         services.AddScoped<Pages.Reports.CityReportQuery>();

@@ -44,6 +44,12 @@ public sealed class OrgScope(LearningDbContext db)
             var self = user.GetEmployeeId() ?? -1;
             return db.Employees.Where(e => e.Id == self);
         }
+        return EmployeesUnder(paths);
+    }
+
+    /// <summary>Everyone (active or not) placed in the units with these paths or below them, as one query.</summary>
+    public IQueryable<Employee> EmployeesUnder(IReadOnlyCollection<string> paths)
+    {
         var query = db.Employees.Where(e => false);
         foreach (var path in paths)
         {
@@ -54,5 +60,24 @@ public sealed class OrgScope(LearningDbContext db)
     }
 
     public async Task<bool> CanSeeUnitAsync(ClaimsPrincipal user, OrgUnit unit, CancellationToken ct = default) =>
-        SeesEverything(user) || (await ManagedUnitsAsync(user, ct)).Any(m => m.Contains(unit));
+        await CanSeePathAsync(user, unit.Path, ct);
+
+    /// <summary>True when the unit with this materialised path lies in what <paramref name="user"/> may see.</summary>
+    public async Task<bool> CanSeePathAsync(ClaimsPrincipal user, string orgUnitPath, CancellationToken ct = default) =>
+        SeesEverything(user) || (await ManagedUnitsAsync(user, ct)).Any(m => orgUnitPath.StartsWith(m.Path, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The tops of what the team reports show: the units a manager heads, or every active 部 for HR
+    /// and administrators. Empty for anyone else, so a report never falls back to "everything".
+    /// </summary>
+    public async Task<IReadOnlyList<OrgUnit>> RootUnitsAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (SeesEverything(user))
+        {
+            return await db.OrgUnits.Where(u => u.ParentId == null && u.IsActive).OrderBy(u => u.Path).ToListAsync(ct);
+        }
+        var managed = await ManagedUnitsAsync(user, ct);
+        // A unit inside another managed unit is already covered by it (兼務 of a 課 and one of its 係).
+        return [.. managed.Where(u => !managed.Any(m => m.Id != u.Id && m.Contains(u)))];
+    }
 }

@@ -124,6 +124,33 @@ public abstract partial class AppFixture(DatabaseKind kind, bool seedDemo = fals
         return (client, employeeId);
     }
 
+    /// <summary>
+    /// Creates an account for an existing employee (Learner plus <paramref name="roles"/>) and signs in
+    /// as them: for tests whose people live in an organisation the test built itself.
+    /// </summary>
+    public async Task<HttpClient> SignInAsEmployeeAsync(int employeeId, params string[] roles)
+    {
+        var userName = $"emp-{Guid.NewGuid():N}"[..16];
+        await WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<LearningDbContext>();
+            var employee = await db.Employees.SingleAsync(e => e.Id == employeeId);
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = userName, DisplayName = employee.Name, EmployeeId = employee.Id };
+            Ensure(await users.CreateAsync(user, TestPassword));
+            Ensure(await users.AddToRolesAsync(user, [Roles.Learner, .. roles]));
+            employee.LinkAccount(user.Id);
+            await db.SaveChangesAsync();
+        });
+        var client = CreateClient();
+        var response = await SignInAsync(client, userName, TestPassword);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+        }
+        return client;
+    }
+
     /// <summary>A signed-in client for a new account with these roles.</summary>
     public async Task<HttpClient> RunAsUserAsync(params string[] roles)
     {

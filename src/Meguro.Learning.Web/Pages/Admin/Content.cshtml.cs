@@ -7,11 +7,11 @@ using Microsoft.Extensions.Options;
 namespace Meguro.Learning.Web.Pages.Admin;
 
 /// <summary>
-/// Brings content/ (courses, skills, job levels; curricula apart) into the database on demand,
+/// Brings content/ (courses, skills, skill targets, job levels; curricula apart) into the database on demand,
 /// e.g. after a git pull on the server. Idempotent: unchanged courses and curriculum files create nothing.
 /// </summary>
 public sealed class ContentModel(
-    CourseImporter courses, SkillCatalog skills, JobLevelCatalog jobLevels, CurriculumImporter curricula, AssignmentEngine engine,
+    CourseImporter courses, SkillCatalog skills, SkillTargetCatalog skillTargets, JobLevelCatalog jobLevels, CurriculumImporter curricula, AssignmentEngine engine,
     IOptions<ContentOptions> options, IWebHostEnvironment environment) : PageModel
 {
     public const string CurriculumReason = "カリキュラムの取込（管理画面）";
@@ -40,6 +40,12 @@ public sealed class ContentModel(
         {
             Error = ex.Message;
             return Page();
+        }
+        // A bad targets file keeps the stored targets (and HR's); the courses are imported all the same.
+        var targets = await skillTargets.SyncAsync(root, User.Identity!.Name!, ct);
+        if (!targets.Succeeded)
+        {
+            Error = "スキルの目標レベル（content/skills/targets.yml）を取り込めませんでした: " + string.Join(" / ", targets.Issues);
         }
         Results = await courses.ImportAllAsync(root, User.Identity!.Name!, ct);
         return Page();

@@ -1,33 +1,34 @@
-using Meguro.Learning.Domain.People;
 using Meguro.Learning.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Meguro.Learning.Web.Pages.Manager;
 
-public sealed class IndexModel(OrgScope scope) : PageModel
+/// <summary>
+/// チームの状況: for a manager the units they head with everything below them, for HR the whole city
+/// by 部. One unit is shown with a row per child unit; several (兼務, or HR's 部) with a row each.
+/// </summary>
+public sealed class IndexModel(OrgScope scope, TeamOverview overview) : PageModel
 {
-    public sealed record UnitRow(string Name, int Staff);
-    public sealed record StaffRow(string Name, string OrgUnit, string JobLevel, string EmploymentType);
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
 
-    public IReadOnlyList<UnitRow> Units { get; private set; } = [];
-    public IReadOnlyList<StaffRow> Staff { get; private set; } = [];
+    /// <summary>The unit(s) shown; null for HR's whole-city view.</summary>
+    public string? Heading { get; private set; }
+    public TeamOverview.Result? Report { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var units = await scope.ManagedUnitsAsync(User, ct);
-        if (units.Count == 0)
+        var roots = await scope.RootUnitsAsync(User, ct);
+        if (roots.Count == 0)
         {
             return;
         }
-        var visible = (await scope.VisibleEmployeesAsync(User, ct)).Where(e => e.IsActive);
-        var staff = await visible
-            .Select(e => new { e.Name, e.Kana, Org = e.OrgUnit.Name, Path = e.OrgUnit.Path, Level = e.JobLevel.Name, Rank = e.JobLevel.Rank, e.EmploymentType })
-            .ToListAsync(ct);
-        Units = units.Select(u => new UnitRow(u.Name, staff.Count(s => s.Path.StartsWith(u.Path, StringComparison.Ordinal)))).ToList();
-        Staff = staff
-            .OrderBy(s => s.Path, StringComparer.Ordinal).ThenByDescending(s => s.Rank).ThenBy(s => s.Kana, StringComparer.Ordinal)
-            .Select(s => new StaffRow(s.Name, s.Org, s.Level, s.EmploymentType.ToJapanese()))
-            .ToList();
+        var units = await overview.ActiveUnitsAsync(ct);
+        var rootRows = units.Where(u => roots.Any(r => r.Id == u.Id)).ToList();
+        var single = rootRows.Count == 1 ? rootRows[0] : null;
+        Heading = single?.Name ?? (OrgScope.SeesEverything(User) ? null : string.Join("・", rootRows.Select(r => r.Name)));
+        var rows = single is null ? rootRows : [.. units.Where(u => u.ParentId == single.Id)];
+        Report = await overview.LoadAsync(rootRows, rows, single, Year, ct);
     }
 }

@@ -1,0 +1,123 @@
+using Meguro.Learning.Data;
+using Meguro.Learning.Domain.Reporting;
+using Meguro.Learning.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meguro.Learning.Web.Pages.Manager;
+
+/// <summary>
+/// スキルマトリクス: people × the skills of one category, each cell the person's current level
+/// (<see cref="EmployeeSkillLevel"/>) against the target of their job level (<see cref="SkillTarget"/>),
+/// with a per-skill summary underneath. The unit (<c>?unit=</c>, within the viewer's scope, else 404)
+/// and the category (<c>?category=</c>) are chosen with a plain GET form.
+/// </summary>
+public sealed class SkillsModel(LearningDbContext db, OrgScope scope, TeamOverview overview) : PageModel
+{
+    /// <summary>Beyond this many people the matrix stops being readable; the summary is still shown.</summary>
+    public const int MaxPeople = 300;
+
+    public sealed record Option(string Value, string Text, string Group);
+
+    public sealed record SkillColumn(int Id, string Name);
+
+    public sealed record Cell(int Level, int? Target)
+    {
+        public int Gap => Target is { } t ? SkillTarget.Gap(Level, t) : 0;
+    }
+
+    public sealed record PersonRow(int Id, string Name, string OrgUnit, string JobLevel, IReadOnlyList<Cell> Cells);
+
+    public sealed record SkillSummary(string Name, int Meeting, int WithTarget, int? Percent);
+
+    [BindProperty(SupportsGet = true)]
+    public int? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Category { get; set; }
+
+    public IReadOnlyList<Option> Units { get; private set; } = [];
+    public IReadOnlyList<Option> Categories { get; private set; } = [];
+    public string CategoryName { get; private set; } = "";
+    public IReadOnlyList<SkillColumn> Skills { get; private set; } = [];
+    public IReadOnlyList<PersonRow> People { get; private set; } = [];
+    public int PeopleCount { get; private set; }
+    public IReadOnlyList<SkillSummary> Summary { get; private set; } = [];
+    public IReadOnlyDictionary<int, string> LevelNames { get; private set; } = new Dictionary<int, string>();
+
+    public bool TooMany => PeopleCount > MaxPeople;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var roots = await scope.RootUnitsAsync(User, ct);
+        var units = (await overview.ActiveUnitsAsync(ct)).Where(u => roots.Any(r => u.Path.StartsWith(r.Path, StringComparison.Ordinal))).ToList();
+        if (Unit is { } unitId && units.All(u => u.Id != unitId))
+        {
+            return NotFound();
+        }
+        Units = [.. units.Select(u => new Option(u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Indent(u.Path) + u.Name, ""))];
+        var paths = Unit is { } id ? [units.Single(u => u.Id == id).Path] : roots.Select(r => r.Path).ToList();
+        await LoadCategoriesAsync(ct);
+        if (Skills.Count == 0 || paths.Count == 0)
+        {
+            return Page();
+        }
+        await LoadMatrixAsync(paths, ct);
+        return Page();
+    }
+
+    private async Task LoadCategoriesAsync(CancellationToken ct)
+    {
+        var categories = await db.SkillCategories.AsNoTracking()
+            .Where(c => db.Skills.Any(s => s.CategoryId == c.Id && s.IsActive))
+            .OrderBy(c => c.SortOrder)
+            .Select(c => new { c.Id, c.Code, c.Name, c.FrameworkName })
+            .ToListAsync(ct);
+        Categories = [.. categories.Select(c => new Option(c.Code, c.Name, c.FrameworkName))];
+        var chosen = categories.FirstOrDefault(c => c.Code == Category) ?? categories.FirstOrDefault();
+        if (chosen is null)
+        {
+            return;
+        }
+        Category = chosen.Code;
+        CategoryName = chosen.Name;
+        Skills = await db.Skills.AsNoTracking().Where(s => s.CategoryId == chosen.Id && s.IsActive)
+            .OrderBy(s => s.SortOrder).Select(s => new SkillColumn(s.Id, s.Name)).ToListAsync(ct);
+        LevelNames = await db.SkillLevels.AsNoTracking().ToDictionaryAsync(l => l.Level, l => l.Name, ct);
+    }
+
+    private async Task LoadMatrixAsync(IReadOnlyList<string> paths, CancellationToken ct)
+    {
+        var people = scope.EmployeesUnder(paths).AsNoTracking().Where(e => e.IsActive);
+        var skillIds = Skills.Select(s => s.Id).ToList();
+        var staff = await people
+            .Select(e => new { e.Id, e.Name, e.Kana, e.JobLevelId, Level = e.JobLevel.Name, Rank = e.JobLevel.Rank, Unit = e.OrgUnit.Name, e.OrgUnit.Path })
+            .ToListAsync(ct);
+        var levels = (await db.EmployeeSkillLevels.AsNoTracking()
+                .Where(l => skillIds.Contains(l.SkillId) && people.Any(p => p.Id == l.EmployeeId))
+                .Select(l => new { l.EmployeeId, l.SkillId, l.Level }).ToListAsync(ct))
+            .ToDictionary(l => (l.EmployeeId, l.SkillId), l => l.Level);
+        var targets = (await db.SkillTargets.AsNoTracking().Where(t => skillIds.Contains(t.SkillId))
+                .Select(t => new { t.JobLevelId, t.SkillId, t.TargetLevel }).ToListAsync(ct))
+            .ToDictionary(t => (t.JobLevelId, t.SkillId), t => t.TargetLevel);
+
+        var rows = staff
+            .OrderBy(s => s.Path, StringComparer.Ordinal).ThenByDescending(s => s.Rank).ThenBy(s => s.Kana, StringComparer.Ordinal)
+            .Select(s => new PersonRow(s.Id, s.Name, s.Unit, s.Level, [.. Skills.Select(k => new Cell(
+                levels.GetValueOrDefault((s.Id, k.Id)),
+                targets.TryGetValue((s.JobLevelId, k.Id), out var t) ? t : null))]))
+            .ToList();
+        PeopleCount = rows.Count;
+        People = rows.Count > MaxPeople ? [] : rows;
+        Summary = [.. Skills.Select((k, i) =>
+        {
+            var withTarget = rows.Where(r => r.Cells[i].Target is not null).ToList();
+            var meeting = withTarget.Count(r => r.Cells[i].Gap == 0);
+            return new SkillSummary(k.Name, meeting, withTarget.Count, TeamOverview.Percentage(meeting, withTarget.Count));
+        })];
+    }
+
+    /// <summary>Full-width spaces by depth (部 none, 課 one, 係 two), so the unit list reads as a tree.</summary>
+    private static string Indent(string path) => new('　', Math.Max(0, path.Count(c => c == '/') - 2));
+}
