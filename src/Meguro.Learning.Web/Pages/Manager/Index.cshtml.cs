@@ -1,4 +1,6 @@
 using Meguro.Learning.Web.Infrastructure;
+using Meguro.Learning.Web.Reports;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +10,7 @@ namespace Meguro.Learning.Web.Pages.Manager;
 /// チームの状況: for a manager the units they head with everything below them, for HR the whole city
 /// by 部. One unit is shown with a row per child unit; several (兼務, or HR's 部) with a row each.
 /// </summary>
-public sealed class IndexModel(OrgScope scope, TeamOverview overview) : PageModel
+public sealed class IndexModel(OrgScope scope, TeamOverview overview, ReportExporter exporter, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -16,13 +18,14 @@ public sealed class IndexModel(OrgScope scope, TeamOverview overview) : PageMode
     /// <summary>The unit(s) shown; null for HR's whole-city view.</summary>
     public string? Heading { get; private set; }
     public TeamOverview.Result? Report { get; private set; }
+    public string? ExportError { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var roots = await scope.RootUnitsAsync(User, ct);
         if (roots.Count == 0)
         {
-            return;
+            return Page();
         }
         var units = await overview.ActiveUnitsAsync(ct);
         var rootRows = units.Where(u => roots.Any(r => r.Id == u.Id)).ToList();
@@ -30,5 +33,7 @@ public sealed class IndexModel(OrgScope scope, TeamOverview overview) : PageMode
         Heading = single?.Name ?? (OrgScope.SeesEverything(User) ? null : string.Join("・", rootRows.Select(r => r.Name)));
         var rows = single is null ? rootRows : [.. units.Where(u => u.ParentId == single.Id)];
         Report = await overview.LoadAsync(rootRows, rows, single, Year, ct);
+        return await TeamExports.TryExportAsync(this, exporter, TeamExports.Overview(Report, L), TeamExports.OverviewFilters(Heading, Report.FiscalYear),
+            e => ExportError = e, L, ct) ?? Page();
     }
 }

@@ -4,6 +4,8 @@ using Meguro.Learning.Domain;
 using Meguro.Learning.Domain.Learning;
 using Meguro.Learning.Domain.Reminders;
 using Meguro.Learning.Web.Infrastructure;
+using Meguro.Learning.Web.Reports;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,7 @@ namespace Meguro.Learning.Web.Pages.Manager;
 /// 期限超過の職員: every open required course past its due date of the people in scope, with the last
 /// reminder the learner got, and 「今すぐ督促」 per row. An enrollment outside the scope answers 404 and sends nothing.
 /// </summary>
-public sealed class OverdueModel(LearningDbContext db, OrgScope scope, ManualReminder reminder, TimeProvider clock) : PageModel
+public sealed class OverdueModel(LearningDbContext db, OrgScope scope, ManualReminder reminder, TimeProvider clock, ReportExporter exporter, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record Row(int EnrollmentId, int EmployeeId, string Name, string OrgUnit, string Course, DateOnly DueDate, int DaysOverdue, DateTime? LastReminderUtc, bool RemindedToday);
 
@@ -31,7 +33,18 @@ public sealed class OverdueModel(LearningDbContext db, OrgScope scope, ManualRem
     [TempData]
     public string? MessageName { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Rows = await LoadAsync(ct);
+    public string? ExportError { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Rows = await LoadAsync(ct);
+        var table = ReportTable.Of("overdue", L["期限超過の必修コース"],
+            [new(L["氏名"]), new(L["所属"]), new(L["コース"]), new(L["期限"], CellKind.Date), new(L["超過日数"], CellKind.Number), new(L["最後の督促"])],
+            [.. Rows.Select(r => ReportRow.Of(ReportCell.Of(r.Name), ReportCell.Of(r.OrgUnit), ReportCell.Of(r.Course), ReportCell.Of(r.DueDate),
+                ReportCell.Of(r.DaysOverdue), ReportCell.Of(r.LastReminderUtc is { } at ? Display.DateTime(at) : "")))],
+            containsPersonalData: true);
+        return await TeamExports.TryExportAsync(this, exporter, [table], $"期限超過・{Jst.Today(clock):yyyy-MM-dd}", e => ExportError = e, L, ct) ?? Page();
+    }
 
     public async Task<IActionResult> OnPostRemindAsync(int enrollmentId, CancellationToken ct)
     {

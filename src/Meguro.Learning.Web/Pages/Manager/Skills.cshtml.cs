@@ -1,6 +1,8 @@
 using Meguro.Learning.Data;
 using Meguro.Learning.Domain.Reporting;
 using Meguro.Learning.Web.Infrastructure;
+using Meguro.Learning.Web.Reports;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,7 @@ namespace Meguro.Learning.Web.Pages.Manager;
 /// with a per-skill summary underneath. The unit (<c>?unit=</c>, within the viewer's scope, else 404)
 /// and the category (<c>?category=</c>) are chosen with a plain GET form.
 /// </summary>
-public sealed class SkillsModel(LearningDbContext db, OrgScope scope, TeamOverview overview) : PageModel
+public sealed class SkillsModel(LearningDbContext db, OrgScope scope, TeamOverview overview, ReportExporter exporter, IStringLocalizer<SharedResource> L) : PageModel
 {
     /// <summary>Beyond this many people the matrix stops being readable; the summary is still shown.</summary>
     public const int MaxPeople = 300;
@@ -48,6 +50,8 @@ public sealed class SkillsModel(LearningDbContext db, OrgScope scope, TeamOvervi
 
     public bool TooMany => PeopleCount > MaxPeople;
 
+    public string? ExportError { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var roots = await scope.RootUnitsAsync(User, ct);
@@ -64,7 +68,23 @@ public sealed class SkillsModel(LearningDbContext db, OrgScope scope, TeamOvervi
             return Page();
         }
         await LoadMatrixAsync(paths, ct);
-        return Page();
+        var filters = $"{(Unit is { } u ? units.Single(x => x.Id == u).Name : "担当の所属すべて")}・{CategoryName}";
+        return await TeamExports.TryExportAsync(this, exporter, ExportTables(), filters, e => ExportError = e, L, ct) ?? Page();
+    }
+
+    /// <summary>The matrix as the page shows it: each skill as its level and its target, in two columns.</summary>
+    private IReadOnlyList<ReportTable> ExportTables()
+    {
+        var matrix = ReportTable.Of("matrix", L["スキルマトリクス: {0}", CategoryName],
+            [new(L["氏名"]), new(L["所属"]), new(L["職層"]),
+             .. Skills.SelectMany(k => new ReportColumn[] { new(k.Name, CellKind.Number), new(L["{0}（目標）", k.Name], CellKind.Number) })],
+            [.. People.Select(p => new ReportRow([ReportCell.Of(p.Name), ReportCell.Of(p.OrgUnit), ReportCell.Of(p.JobLevel),
+                .. p.Cells.SelectMany(c => new[] { ReportCell.Of(c.Level), c.Target is { } t ? ReportCell.Of(t) : new ReportCell(CellKind.Number, null, null, null) })]))],
+            containsPersonalData: true);
+        var summary = ReportTable.Of("summary", L["スキル別の目標達成状況: {0}", CategoryName],
+            [new(L["スキル"]), new(L["目標に届いている職員（人）"], CellKind.Number), new(L["目標のある職員（人）"], CellKind.Number), new(L["達成率"], CellKind.Percent)],
+            [.. Summary.Select(s => ReportRow.Of(ReportCell.Of(s.Name), ReportCell.Of(s.Meeting), ReportCell.Of(s.WithTarget), ReportCell.Percent(s.Meeting, s.WithTarget)))]);
+        return TooMany ? [summary] : [matrix, summary];
     }
 
     private async Task LoadCategoriesAsync(CancellationToken ct)

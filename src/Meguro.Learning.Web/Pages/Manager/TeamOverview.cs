@@ -128,4 +128,4 @@ public sealed class TeamOverview(LearningDbContext db, AssignmentEngine engine, 
 }
 
 /// <summary>What the shared overview partial shows: a heading (null = the whole city), the figures, and the page its 年度 form returns to.</summary>
-public sealed record TeamOverviewView(string? Heading, TeamOverview.Result Report, string Action);
+public sealed record TeamOverviewView(string? Heading, TeamOverview.Result Report, string Action, string? ExportError = null);

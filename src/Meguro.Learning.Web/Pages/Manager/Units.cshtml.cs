@@ -1,4 +1,6 @@
 using Meguro.Learning.Web.Infrastructure;
+using Meguro.Learning.Web.Reports;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +10,7 @@ namespace Meguro.Learning.Web.Pages.Manager;
 /// One unit of the team (a 係, or a 課 for a 部長 or HR) with its subtree, in the same view as the
 /// overview. A unit outside the person's scope answers 404, as if it did not exist.
 /// </summary>
-public sealed class UnitsModel(OrgScope scope, TeamOverview overview) : PageModel
+public sealed class UnitsModel(OrgScope scope, TeamOverview overview, ReportExporter exporter, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -16,6 +18,7 @@ public sealed class UnitsModel(OrgScope scope, TeamOverview overview) : PageMode
     public string Heading { get; private set; } = "";
     public IReadOnlyList<TeamOverview.Unit> Trail { get; private set; } = [];
     public TeamOverview.Result? Report { get; private set; }
+    public string? ExportError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -38,6 +41,7 @@ public sealed class UnitsModel(OrgScope scope, TeamOverview overview) : PageMode
         }
         Trail = trail;
         Report = await overview.LoadAsync([unit], [.. units.Where(u => u.ParentId == unit.Id)], unit, Year, ct);
-        return Page();
+        return await TeamExports.TryExportAsync(this, exporter, TeamExports.Overview(Report, L), TeamExports.OverviewFilters(Heading, Report.FiscalYear),
+            e => ExportError = e, L, ct) ?? Page();
     }
 }

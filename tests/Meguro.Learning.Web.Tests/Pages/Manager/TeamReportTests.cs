@@ -278,6 +278,55 @@ public abstract class TeamReportTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.DoesNotContain(Name(org, "五郎"), html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Team_exports_hold_the_figures_of_the_page_and_only_the_manager_s_people_and_personal_ones_are_audited()
+    {
+        var org = await OrgAsync();
+        using var manager = await app.SignInAsEmployeeAsync(org.ManagerA, Roles.Manager);
+        var managerUser = await app.WithDbAsync(db => db.Users.Where(u => u.EmployeeId == org.ManagerA).Select(u => u.UserName!).SingleAsync());
+        var auditsBefore = await AuditCountAsync(managerUser);
+
+        var units = await manager.GetAsync("/manager?table=units&format=csv");
+        var unitsCsv = await units.Content.ReadAsByteArrayAsync();
+        var overdue = await (await manager.GetAsync("/manager/overdue?table=overdue&format=csv")).Content.ReadAsStringAsync();
+        var leave = await manager.GetAsync($"/manager/units/{org.Units.TeamA2}?table=leave&format=xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, units.StatusCode);
+        Assert.Equal([0xEF, 0xBB, 0xBF], unitsCsv[..3]);
+        var unitLines = System.Text.Encoding.UTF8.GetString(unitsCsv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(unitLines, l => l.StartsWith("試験A1係,2,5,3,", StringComparison.Ordinal));
+        Assert.DoesNotContain(unitLines, l => l.Contains("試験B課", StringComparison.Ordinal));
+        Assert.Contains(Name(org, "二郎"), overdue, StringComparison.Ordinal);
+        Assert.DoesNotContain(Name(org, "五郎"), overdue, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, leave.StatusCode);
+        using (var book = new ClosedXML.Excel.XLWorkbook(await leave.Content.ReadAsStreamAsync()))
+        {
+            Assert.Equal(Name(org, "三子"), book.Worksheet(1).Cell(2, 1).GetString());
+        }
+        // The unit table names no one; the overdue list and the leave list do.
+        Assert.Equal(auditsBefore + 2, await AuditCountAsync(managerUser));
+    }
+
+    [Fact]
+    public async Task The_manager_of_B_cannot_export_A_s_unit_and_a_learner_cannot_export_at_all()
+    {
+        var org = await OrgAsync();
+        using var managerB = await app.SignInAsEmployeeAsync(org.ManagerB, Roles.Manager);
+        var learner = await app.RunAsUserAsync(Roles.Learner);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await managerB.GetAsync($"/manager/units/{org.Units.SectionA}?table=units&format=csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await managerB.GetAsync($"/manager/skills?unit={org.Units.SectionA}&table=matrix&format=xlsx")).StatusCode);
+        foreach (var path in new[] { "/manager?table=units&format=csv", "/manager/overdue?table=overdue&format=csv", "/manager/skills?table=matrix&format=csv" })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await learner.GetAsync(path)).StatusCode);
+        }
+        var bad = await managerB.GetAsync("/manager?table=nothing&format=csv");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("出力する表または形式の指定が正しくありません。", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private Task<int> AuditCountAsync(string actor) => app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Actor == actor));
+
     private static string Resolve(string path, Org org) => path
         .Replace("{A1}", org.Units.TeamA1.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{P1}", org.P1.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
