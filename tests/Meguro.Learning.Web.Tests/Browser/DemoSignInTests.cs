@@ -10,7 +10,7 @@ public sealed class DemoSignInTests(BrowserFixture site)
     public static TheoryData<string, string, string> Landings => new()
     {
         { "learner", "/my", "マイ学習" },
-        { "manager", "/manager", "チーム" },
+        { "manager", "/manager", "チームの状況" },
         { "hr", "/hr", "人事・研修" },
         { "editor", "/authoring", "教材作成" },
         { "admin", "/admin", "システム管理" },

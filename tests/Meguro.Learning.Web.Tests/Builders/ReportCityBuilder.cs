@@ -127,6 +127,9 @@ public sealed class ReportCityBuilder(AppFixture app)
             var enrollment = enrollments[(person, course, cycle)];
             db.SkillRecords.Add(SkillRecord.FromCompletion(enrollment, versions[course], skills[skill], level, enrollment.CompletedAtUtc!.Value, null));
         }
+        // This city's HR has set exactly these targets: the shipped content/skills/targets.yml,
+        // imported at start-up, would otherwise give every job level a target in every skill.
+        await db.SkillTargets.ExecuteDeleteAsync();
         foreach (var (jobLevel, skill, level) in _targets)
         {
             db.SkillTargets.Add(new SkillTarget(levels[jobLevel].Id, skills[skill], level, SkillTargetOrigin.HR, "test", DateTime.UtcNow));
