@@ -6,6 +6,12 @@ namespace Meguro.Learning.Benchmarks;
 /// <summary>Writes docs/performance.md: one row per measurement with its baseline, ratio, goal and verdict.</summary>
 public static class PerformanceReport
 {
+    /// <summary>The goals of issue #7, so that a run which skips some says so instead of looking complete.</summary>
+    private static readonly string[] AllGoals =
+    [
+        "1. Markdown", "2. Lesson page", "3. Quiz burst", "4. Reminder run", "5. Roster import", "6. Reports", "7. Hangfire on PostgreSQL", "8. Memory",
+    ];
+
     public static void Write(string file, IReadOnlyList<Measurement> results, TextWriter log)
     {
         var text = new StringBuilder();
@@ -22,6 +28,12 @@ public static class PerformanceReport
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {m.Goal} | {m.Name} | {Measurement.Format(m.Ours)} {m.Unit} | {(m.Baseline is { } b ? Measurement.Format(b) + " " + m.Unit : "—")} | " +
                 $"{(m.Ratio is { } r ? Measurement.Format(r) + "×" : "—")} | {m.GoalText} | {(m.Passed ? "pass" : "**FAIL**")} | {m.Notes} |");
+        }
+        var missing = AllGoals.Where(g => results.All(m => !m.Goal.StartsWith(g, StringComparison.Ordinal))).ToList();
+        if (missing.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Not measured in this run: " + string.Join("; ", missing) + ".");
         }
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllText(file, text.ToString());
