@@ -93,8 +93,8 @@ public sealed class CourseMarkdown
             .UseFigures()
             .UseEmphasisExtras()
             .UseCjkFriendlyEmphasis()
-            .Use<TaskListLabelExtension>()
-            .Use<RefusedLinkExtension>()
+            .Use(new WrappingInlineExtension<TaskListLabel>("<label>", "</label>"))
+            .Use(new WrappingInlineExtension<RefusedLink>("<a>", "</a>"))
             .DisableHtml()
             .Build();
         _sanitizer = CreateSanitizer();

@@ -1,6 +1,3 @@
-using Markdig;
-using Markdig.Renderers;
-using Markdig.Renderers.Html;
 using Markdig.Syntax.Inlines;
 
 namespace Meguro.Learning.Content;
@@ -30,27 +27,4 @@ internal sealed class RefusedLink : ContainerInline
 
     /// <summary>An autolink's text is its address, so nothing of it is kept.</summary>
     public static void Replace(AutolinkInline autolink) => autolink.ReplaceBy(new RefusedLink());
-}
-
-internal sealed class RefusedLinkExtension : IMarkdownExtension
-{
-    public void Setup(MarkdownPipelineBuilder pipeline) { }
-
-    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
-    {
-        if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<RefusedLinkRenderer>())
-        {
-            html.ObjectRenderers.Insert(0, new RefusedLinkRenderer());
-        }
-    }
-
-    private sealed class RefusedLinkRenderer : HtmlObjectRenderer<RefusedLink>
-    {
-        protected override void Write(HtmlRenderer renderer, RefusedLink obj)
-        {
-            renderer.Write("<a>");
-            renderer.WriteChildren(obj);
-            renderer.Write("</a>");
-        }
-    }
 }

@@ -91,19 +91,33 @@ public sealed class ProgressSummaryInterceptor(TimeProvider clock, ILogger<Progr
         }
     }
 
-    private static int? Affected(EntityEntry entry) => entry.State switch
+    /// <summary>The enrollment columns a summary is computed from (<see cref="Domain.Reporting.SummaryEnrollment"/>).</summary>
+    private static readonly string[] EnrollmentColumns =
+    [
+        nameof(Enrollment.CurriculumCode), nameof(Enrollment.Cycle), nameof(Enrollment.Status), nameof(Enrollment.AssignedAtUtc),
+        nameof(Enrollment.CompletedAtUtc), nameof(Enrollment.DueDate),
+    ];
+
+    /// <summary>The employee columns a summary row carries.</summary>
+    private static readonly string[] EmployeeColumns =
+    [
+        nameof(Employee.OrgUnitId), nameof(Employee.JobLevelId), nameof(Employee.EmploymentType), nameof(Employee.IsActive),
+    ];
+
+    /// <summary>
+    /// Whose summaries a change touches. Only changes to the columns summaries read count: opening a
+    /// lesson also modifies the enrollment (its resume point), and must not cost a refresh.
+    /// </summary>
+    private static int? Affected(EntityEntry entry) => (entry.State, entry.Entity) switch
     {
-        EntityState.Added or EntityState.Modified or EntityState.Deleted => entry.Entity switch
-        {
-            Enrollment e => e.EmployeeId,
-            SkillRecord r => r.EmployeeId,
-            Employee p when entry.State == EntityState.Modified && (
-                entry.Property(nameof(Employee.OrgUnitId)).IsModified || entry.Property(nameof(Employee.JobLevelId)).IsModified
-                || entry.Property(nameof(Employee.EmploymentType)).IsModified || entry.Property(nameof(Employee.IsActive)).IsModified) => p.Id,
-            _ => null,
-        },
+        (EntityState.Added or EntityState.Deleted, Enrollment e) => e.EmployeeId,
+        (EntityState.Modified, Enrollment e) when AnyModified(entry, EnrollmentColumns) => e.EmployeeId,
+        (EntityState.Added or EntityState.Deleted, SkillRecord r) => r.EmployeeId,
+        (EntityState.Modified, Employee p) when AnyModified(entry, EmployeeColumns) => p.Id,
         _ => null,
     };
+
+    private static bool AnyModified(EntityEntry entry, string[] columns) => columns.Any(c => entry.Property(c).IsModified);
 
     private async Task RefreshAsync(DbContext? context, CancellationToken cancellationToken)
     {

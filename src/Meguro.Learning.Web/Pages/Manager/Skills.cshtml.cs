@@ -89,21 +89,15 @@ public sealed class SkillsModel(LearningDbContext db, OrgScope scope, TeamOvervi
 
     private async Task LoadCategoriesAsync(CancellationToken ct)
     {
-        var categories = await db.SkillCategories.AsNoTracking()
-            .Where(c => db.Skills.Any(s => s.CategoryId == c.Id && s.IsActive))
-            .OrderBy(c => c.SortOrder)
-            .Select(c => new { c.Id, c.Code, c.Name, c.FrameworkName })
-            .ToListAsync(ct);
-        Categories = [.. categories.Select(c => new Option(c.Code, c.Name, c.FrameworkName))];
-        var chosen = categories.FirstOrDefault(c => c.Code == Category) ?? categories.FirstOrDefault();
-        if (chosen is null)
+        var choice = await SkillCategoryChoice.LoadAsync(db, Category, ct);
+        Categories = [.. choice.Categories.Select(c => new Option(c.Code, c.Name, c.Framework))];
+        if (choice.Chosen is not { } chosen)
         {
             return;
         }
         Category = chosen.Code;
         CategoryName = chosen.Name;
-        Skills = await db.Skills.AsNoTracking().Where(s => s.CategoryId == chosen.Id && s.IsActive)
-            .OrderBy(s => s.SortOrder).Select(s => new SkillColumn(s.Id, s.Name)).ToListAsync(ct);
+        Skills = [.. choice.Skills.Select(s => new SkillColumn(s.Id, s.Name))];
         LevelNames = await db.SkillLevels.AsNoTracking().ToDictionaryAsync(l => l.Level, l => l.Name, ct);
     }
 

@@ -137,22 +137,16 @@ public sealed class IndexModel(LearningDbContext db, AuditLog audit, TimeProvide
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var categories = await db.SkillCategories.AsNoTracking()
-            .Where(c => db.Skills.Any(s => s.CategoryId == c.Id && s.IsActive))
-            .OrderBy(c => c.SortOrder)
-            .Select(c => new { c.Id, c.Code, c.Name, c.FrameworkName })
-            .ToListAsync(ct);
-        Categories = [.. categories.Select(c => (c.Code, c.Name, c.FrameworkName))];
-        var chosen = categories.FirstOrDefault(c => c.Code == Category) ?? categories.FirstOrDefault();
-        if (chosen is null)
+        var choice = await SkillCategoryChoice.LoadAsync(db, Category, ct);
+        Categories = [.. choice.Categories.Select(c => (c.Code, c.Name, c.Framework))];
+        if (choice.Chosen is not { } chosen)
         {
             return;
         }
         Category = chosen.Code;
         CategoryName = chosen.Name;
         JobLevels = await db.JobLevels.AsNoTracking().OrderBy(l => l.Rank).Select(l => new Level(l.Id, l.Name)).ToListAsync(ct);
-        var skills = await db.Skills.AsNoTracking().Where(s => s.CategoryId == chosen.Id && s.IsActive).OrderBy(s => s.SortOrder)
-            .Select(s => new { s.Id, s.Name }).ToListAsync(ct);
+        var skills = choice.Skills;
         var ids = skills.Select(s => s.Id).ToList();
         var targets = (await db.SkillTargets.AsNoTracking().Where(t => ids.Contains(t.SkillId)).ToListAsync(ct)).ToLookup(t => t.SkillId);
         Skills = [.. skills.Select(s => new SkillRow(s.Id, s.Name, targets[s.Id].ToDictionary(t => t.JobLevelId, t => (t.TargetLevel, t.Origin))))];

@@ -1,8 +1,4 @@
-using Markdig;
 using Markdig.Extensions.TaskLists;
-using Markdig.Renderers;
-using Markdig.Renderers.Html;
-using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace Meguro.Learning.Content;
@@ -28,28 +24,5 @@ internal sealed class TaskListLabel : ContainerInline
             label.AppendChild(child);
         }
         paragraph.AppendChild(label);
-    }
-}
-
-internal sealed class TaskListLabelExtension : IMarkdownExtension
-{
-    public void Setup(MarkdownPipelineBuilder pipeline) { }
-
-    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
-    {
-        if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<TaskListLabelRenderer>())
-        {
-            html.ObjectRenderers.Insert(0, new TaskListLabelRenderer());
-        }
-    }
-
-    private sealed class TaskListLabelRenderer : HtmlObjectRenderer<TaskListLabel>
-    {
-        protected override void Write(HtmlRenderer renderer, TaskListLabel obj)
-        {
-            renderer.Write("<label>");
-            renderer.WriteChildren(obj);
-            renderer.Write("</label>");
-        }
     }
 }
