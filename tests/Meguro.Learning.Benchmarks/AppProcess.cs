@@ -21,7 +21,14 @@ public sealed class AppProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
     public int ProcessId => _process.Id;
 
-    public static async Task<AppProcess> StartAsync(string connectionString, TextWriter log, params string[] settings)
+    public static Task<AppProcess> StartAsync(string connectionString, TextWriter log, params string[] settings) =>
+        StartAsync(connectionString, Directory.CreateTempSubdirectory("meguro-bench-app-").FullName, log, settings);
+
+    /// <summary>
+    /// Starts the app with its Data Protection keys and mail pickup under <paramref name="dataDirectory"/>
+    /// (<see cref="KeysPath"/>: a <see cref="SessionMinter"/> given the same folder signs people in for it).
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(string connectionString, string dataDirectory, TextWriter log, params string[] settings)
     {
         var root = BenchOptions.FindRepositoryRoot();
         var dll = Path.Combine(root, "src", "Meguro.Learning.Web", "bin", "Release", "net10.0", "Meguro.Learning.Web.dll");
@@ -29,39 +36,52 @@ public sealed class AppProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"{dll} is missing: build the solution in Release first (tests/bench does).");
         }
+        string[] arguments = ["--Database:Provider=PostgreSQL", $"--ConnectionStrings:Default={connectionString}",
+            $"--Content:Root={Path.Combine(root, "content")}", $"--Web:DataProtectionKeysPath={KeysPath(dataDirectory)}",
+            $"--Mail:PickupDirectory={Path.Combine(dataDirectory, "mail")}", "--Logging:LogLevel:Default=Warning", .. settings];
+        return await StartProcessAsync(dll, arguments, "/healthz", log);
+    }
+
+    /// <summary>
+    /// The baseline server of goal 2: a bare Kestrel (this benchmark's own <c>serve-static</c> mode)
+    /// serving the files of <paramref name="directory"/> with the static-file middleware, on the same core.
+    /// </summary>
+    public static Task<AppProcess> StartStaticFileServerAsync(string directory, string probePath, TextWriter log) =>
+        StartProcessAsync(typeof(AppProcess).Assembly.Location, ["serve-static", directory], probePath, log);
+
+    public static string KeysPath(string dataDirectory) => Path.Combine(dataDirectory, "keys");
+
+    private static async Task<AppProcess> StartProcessAsync(string dll, IEnumerable<string> arguments, string probePath, TextWriter log)
+    {
         var port = FreePort();
-        var data = Directory.CreateTempSubdirectory("meguro-bench-app-").FullName;
         var start = new ProcessStartInfo("taskset")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "-c", "0", "dotnet", dll, "--urls", $"http://127.0.0.1:{port}",
-                     "--Database:Provider=PostgreSQL", $"--ConnectionStrings:Default={connectionString}",
-                     $"--Content:Root={Path.Combine(root, "content")}", $"--Web:DataProtectionKeysPath={Path.Combine(data, "keys")}",
-                     $"--Mail:PickupDirectory={Path.Combine(data, "mail")}", "--Logging:LogLevel:Default=Warning" }.Concat(settings))
+        foreach (var arg in new[] { "-c", ServerCore, "dotnet", dll }.Concat(arguments).Concat(["--urls", $"http://127.0.0.1:{port}"]))
         {
             start.ArgumentList.Add(arg);
         }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { log.WriteLine("app: " + e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));
         using var client = new HttpClient { BaseAddress = app.BaseAddress };
-        var until = DateTime.UtcNow.AddMinutes(3);
+        var until = DateTime.UtcNow.AddMinutes(5);
         while (true)
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The app exited with {process.ExitCode} while starting.");
+                throw new InvalidOperationException($"The server exited with {process.ExitCode} while starting.");
             }
             try
             {
-                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
+                if ((await client.GetAsync(probePath)).IsSuccessStatusCode)
                 {
                     return app;
                 }
@@ -71,11 +91,14 @@ public sealed class AppProcess : IAsyncDisposable
             }
             if (DateTime.UtcNow > until)
             {
-                throw new TimeoutException("The app did not answer /healthz within 3 minutes.");
+                throw new TimeoutException($"The server did not answer {probePath} within 5 minutes.");
             }
             await Task.Delay(250);
         }
     }
+
+    /// <summary>The server's core; tests/bench runs this process (the load) on the other one.</summary>
+    private const string ServerCore = "0";
 
     /// <summary>The app's working set now, from /proc (what the operator's monitor shows).</summary>
     public long WorkingSetBytes()

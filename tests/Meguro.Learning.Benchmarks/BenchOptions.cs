@@ -1,9 +1,12 @@
 namespace Meguro.Learning.Benchmarks;
 
-public sealed record BenchOptions(IReadOnlySet<string>? Only, string OutputFile, int NationalSize)
+public sealed record BenchOptions(IReadOnlySet<string>? Only, string OutputFile, int NationalSize, int WardSize)
 {
     /// <summary>Staff at national scale; <c>--national N</c> makes a quicker trial run.</summary>
     public const int DefaultNationalSize = 100_000;
+
+    /// <summary>Staff of the ward (Meguro City); <c>--ward N</c> makes a quicker trial run.</summary>
+    public const int DefaultWardSize = 3_000;
 
     public bool Wants(string id) => Only is null || Only.Contains(id);
 
@@ -11,6 +14,7 @@ public sealed record BenchOptions(IReadOnlySet<string>? Only, string OutputFile,
     {
         HashSet<string>? only = null;
         var national = DefaultNationalSize;
+        var ward = DefaultWardSize;
         var output = Path.Combine(FindRepositoryRoot(), "docs", "performance.md");
         for (var i = 0; i < args.Length; i++)
         {
@@ -22,6 +26,9 @@ public sealed record BenchOptions(IReadOnlySet<string>? Only, string OutputFile,
                 case "--national" when i + 1 < args.Length:
                     national = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
                     break;
+                case "--ward" when i + 1 < args.Length:
+                    ward = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+                    break;
                 case "--output" when i + 1 < args.Length:
                     output = Path.GetFullPath(args[++i]);
                     break;
@@ -29,7 +36,7 @@ public sealed record BenchOptions(IReadOnlySet<string>? Only, string OutputFile,
                     throw new ArgumentException($"Unknown argument: {args[i]}");
             }
         }
-        return new BenchOptions(only, output, national);
+        return new BenchOptions(only, output, national, ward);
     }
 
     public static string FindContentRoot() => Path.Combine(FindRepositoryRoot(), "content");

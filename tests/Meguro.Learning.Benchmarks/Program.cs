@@ -2,6 +2,12 @@ using Meguro.Learning.Benchmarks;
 
 // The benchmark command: measures each goal of issue #7 against a baseline taken in the same run and
 // writes docs/performance.md. Usage: tests/bench [--only markdown,roster,...] [--output FILE]
+if (args is ["serve-static", var directory, .. var hostArgs])
+{
+    await StaticFileServer.RunAsync(directory, hostArgs);
+    return 0;
+}
+
 var options = BenchOptions.Parse(args);
 var log = Console.Out;
 var results = new List<Measurement>();
@@ -10,6 +16,10 @@ var contentRoot = BenchOptions.FindContentRoot();
 if (options.Wants("markdown"))
 {
     results.Add(MarkdownBenchmark.Run(contentRoot, log));
+}
+if (options.Wants("lesson") || options.Wants("quiz"))
+{
+    results.AddRange(await WardBenchmarks.RunAsync(options, log));
 }
 if (options.Wants("reminders"))
 {

@@ -138,6 +138,7 @@ public static class LearningWeb
             sp.GetRequiredService<IOptions<ContentOptions>>().Value.Root, builder.Environment.ContentRootPath, AppContext.BaseDirectory)));
         services.AddScoped<Pages.Authoring.CourseDrafts>();
         services.AddScoped<Pages.Hr.MailTemplates.PreviewEnrollments>();
+        services.AddOptions<Pages.Courses.QuizOptions>().Bind(builder.Configuration.GetSection(Pages.Courses.QuizOptions.SectionName));
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoProgressSeeder>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Meguro.Learning.Domain;
+using Meguro.Learning.Domain.People;
 using Meguro.Learning.Web.Infrastructure;
 using Meguro.Learning.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
@@ -47,9 +48,14 @@ public sealed class IndexModel(CityReportQuery query, ReportExporter exporter, T
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         Curriculum = string.IsNullOrWhiteSpace(Curriculum) ? null : Curriculum.Trim();
+        if (Table == PeopleTableId && Error is null)
+        {
+            // Only the list of people: none of the aggregates the page shows are needed for it.
+            return await ExportAsync(PeopleTable(), ct);
+        }
         Report = await query.RunAsync(FiscalYear, Curriculum, ct);
         Tables = BuildTables();
-        Trend = TrendChart.For([.. Report.Trend.Select(p => (MonthAxis(p), MonthName(p), p.Completed is { } done ? ReportCell.Percent(done, p.Total).Number : null, PercentText(p)))]);
+        Trend = BuildTrend();
 
         if (Table is null && Format is null)
         {
@@ -59,14 +65,22 @@ public sealed class IndexModel(CityReportQuery query, ReportExporter exporter, T
         {
             return Page();
         }
-        if (!ReportFormats.TryParse(Format, out var format) || Tables.FirstOrDefault(t => t.Id == Table) is not { } table)
+        return await ExportAsync(Tables.FirstOrDefault(t => t.Id == Table), ct);
+    }
+
+    /// <summary>The id of the list of people, which is only downloaded (it can hold 100,000 rows).</summary>
+    public const string PeopleTableId = "people";
+
+    private async Task<IActionResult> ExportAsync(ReportTable? table, CancellationToken ct)
+    {
+        if (!ReportFormats.TryParse(Format, out var format) || table is null)
         {
             Error = L["出力する表または形式の指定が正しくありません。"];
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return await PageWithReportAsync(ct);
         }
         var result = await exporter.ExportAsync(User, table, format,
-            new ReportExportRequest(ReportName, $"city-report-{FiscalYear}-{table.Id}", AuditFilters()), ct);
+            new ReportExportRequest(ReportName, $"city-report-{FiscalYear}-{table.Id}", await AuditFiltersAsync(ct)), ct);
         if (result.File is { } file)
         {
             return file;
@@ -74,17 +88,55 @@ public sealed class IndexModel(CityReportQuery query, ReportExporter exporter, T
         var refusal = result.Refusal!;
         Error = L["{0}行目『{1}』の『{2}』は Shift_JIS で表せません。UTF-8 を選んでください。", refusal.Line, refusal.Column, refusal.Character];
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return await PageWithReportAsync(ct);
+    }
+
+    /// <summary>The page itself, after a refused download; the list of people skips loading the report until here.</summary>
+    private async Task<IActionResult> PageWithReportAsync(CancellationToken ct)
+    {
+        if (Tables.Count == 0)
+        {
+            Report = await query.RunAsync(FiscalYear, Curriculum, ct);
+            Tables = BuildTables();
+            Trend = BuildTrend();
+        }
         return Page();
     }
 
+    /// <summary>職員別の受講状況: one row per person and curriculum of the year, streamed from the database into the file.</summary>
+    private ReportTable PeopleTable()
+    {
+        var today = Jst.Today(clock);
+        async IAsyncEnumerable<ReportRow> Rows([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+        {
+            await foreach (var p in query.PeopleAsync(FiscalYear, Curriculum, ct))
+            {
+                var state = p.Completed >= p.Required ? L["修了"] : p.EarliestOpenDue is { } due && due < today ? L["期限超過"] : L["未修了"];
+                yield return ReportRow.Of(ReportCell.Of(p.EmployeeNumber), ReportCell.Of(p.Name), ReportCell.Of(p.OrgUnitCode), ReportCell.Of(p.OrgUnit),
+                    ReportCell.Of(p.JobLevel), ReportCell.Of(p.EmploymentType.ToJapanese()), ReportCell.Of(p.Curriculum),
+                    ReportCell.Of(p.Required), ReportCell.Of(p.Completed), ReportCell.Of(state.Value), ReportCell.Of(p.EarliestOpenDue), ReportCell.Of(p.CompletedOn));
+            }
+        }
+        return ReportTable.Streamed(PeopleTableId, L["職員別の受講状況"],
+            [new(L["職員番号"]), new(L["氏名"]), new(L["所属コード"]), new(L["所属"]), new(L["職層"]), new(L["雇用区分"]), new(L["カリキュラム"]),
+             new(L["必修コース（件）"], CellKind.Number), new(L["修了コース（件）"], CellKind.Number), new(L["状況"]),
+             new(L["未修了の最も早い期限"], CellKind.Date), new(L["修了日"], CellKind.Date)],
+            Rows(), containsPersonalData: true);
+    }
+
+    private TrendChart BuildTrend() =>
+        TrendChart.For([.. Report.Trend.Select(p => (MonthAxis(p), MonthName(p), p.Completed is { } done ? ReportCell.Percent(done, p.Total).Number : null, PercentText(p)))]);
+
     /// <summary>The export link of a table in a format, with the filters the page shows.</summary>
-    public string ExportUrl(ReportTable table, ReportFormat format)
+    public string ExportUrl(ReportTable table, ReportFormat format) => ExportUrl(table.Id, format);
+
+    public string ExportUrl(string tableId, ReportFormat format)
     {
         var query = new Dictionary<string, string?>
         {
             ["year"] = FiscalYear.ToString(CultureInfo.InvariantCulture),
             ["curriculum"] = Report.CurriculumCode,
-            ["table"] = table.Id,
+            ["table"] = tableId,
             ["format"] = format.QueryValue(),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/reports", query.Where(q => q.Value is not null)!);
@@ -95,8 +147,8 @@ public sealed class IndexModel(CityReportQuery query, ReportExporter exporter, T
         : L["すべてのカリキュラム（合計）"];
 
     /// <summary>The audit log is kept in Japanese whatever language the reader uses.</summary>
-    private string AuditFilters() =>
-        $"{FiscalYear}年度・カリキュラム: {(Report.CurriculumCode is { } code ? Report.Curricula.FirstOrDefault(c => c.Code == code).Name ?? code : "すべて")}";
+    private async Task<string> AuditFiltersAsync(CancellationToken ct) =>
+        $"{FiscalYear}年度・カリキュラム: {(Curriculum is { } code ? (await query.CurriculumNamesAsync(ct)).GetValueOrDefault(code, code) : "すべて")}";
 
     private string MonthName(CityReportQuery.TrendPoint p) =>
         CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"

@@ -276,6 +276,40 @@ public abstract class CityReportTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task The_list_of_people_downloads_one_row_per_person_and_curriculum_in_unit_order_and_every_download_is_audited()
+    {
+        var userName = await app.CreateUserAsync(Roles.HR);
+        var client = app.CreateClient();
+        await AppFixture.SignInAsync(client, userName, AppFixture.TestPassword);
+
+        var (bytes, _) = await DownloadAsync(client, Url("&table=people&format=csv"));
+
+        var rows = FromCsv(Utf8(bytes));
+        Assert.Equal(Csv(["職員番号", "氏名", "所属コード", "所属", "職層", "雇用区分", "カリキュラム", "必修コース（件）", "修了コース（件）", "状況", "未修了の最も早い期限", "修了日"]), rows[0]);
+        // 総務部 (p6), 人事課 (p3), 研修係 (p1, p2), 髙﨑情報課 (p4, p5), 戸籍住民課 (p9), 住民記録係 (p7, p8); p10 had nothing this
+        // year and p8's exempt DX course is no row. Each person's curricula in code order: dx before sec.
+        Assert.Equal(["610006", "610003", "610001", "610001", "610002", "610002", "610004", "610004", "610005", "610009", "610007", "610008"],
+            rows.Skip(1).Select(r => r[0]).ToList());
+        var yearEnd = Jst.FiscalYearEnd(Year).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal(Csv(["610001", "報告　p1", "A1a", "研修係", "係員", "正規", "情報セキュリティ研修", "2", "2", "修了", "", $"{Year}-06-10"]), rows[4]);
+        Assert.Equal(Csv(["610002", "報告　p2", "A1a", "研修係", "主任", "会計年度任用", "𠮷野DX研修", "1", "0", "期限超過", yearEnd, ""]), rows[5]);
+        Assert.Equal(Csv(["610008", "報告　p8", "B1a", "住民記録係", "係員", "正規", "情報セキュリティ研修", "2", "0", "期限超過", yearEnd, ""]), rows[^1]);
+
+        var (dxOnly, _) = await DownloadAsync(client, Url("&curriculum=dx&table=people&format=xlsx"));
+        using var workbook = new XLWorkbook(new MemoryStream(dxOnly));
+        Assert.Equal(4, workbook.Worksheets.Single().LastRowUsed().RowNumber()); // p1, p2, p4 and the header
+
+        var entries = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == ReportExporter.AuditAction && e.Actor == userName).OrderBy(e => e.Id).Select(e => e.Target + " " + e.Details).ToListAsync());
+        Assert.Equal([$"全庁レポート「職員別の受講状況」 CSV（UTF-8）・{Year}年度・カリキュラム: すべて・12行・個人情報を含む",
+            $"全庁レポート「職員別の受講状況」 Excel（XLSX）・{Year}年度・カリキュラム: 𠮷野DX研修・3行・個人情報を含む"], entries);
+
+        var manager = await app.RunAsUserAsync(Roles.Learner, Roles.Manager);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync(Url("&table=people&format=csv"))).StatusCode);
+        Assert.Contains("table=people&amp;format=csv", await client.GetStringAsync(Url()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_curriculum_filter_and_the_other_year_show_their_own_figures()
     {
         var client = await app.RunAsUserAsync(Roles.HR);

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Meguro.Learning.Benchmarks;
+
+/// <summary>
+/// Goal 2: a signed-in learner's lesson page (already visited, so the resume point does not change)
+/// against a bare Kestrel serving the very same HTML as a static file, both on the server's core.
+/// The maximum is what 32 requests always in flight achieve; the latency is then measured at 70 %
+/// of the lesson page's own maximum with a fixed arrival rate.
+/// </summary>
+public static partial class LessonPageBenchmark
+{
+    public const string CourseSlug = "information-security";
+    private const int Learners = 100;
+    private const int Concurrency = 32;
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(15);
+
+    public static async Task<IReadOnlyList<Measurement>> RunAsync(WardSite site, AppProcess app, IReadOnlyList<string> sessions, TextWriter log)
+    {
+        var cookies = sessions.Take(Learners).ToList();
+        using var load = new HttpLoad(app.BaseAddress);
+        var course = await load.Client.SendAsync(HttpLoad.Get($"/courses/{CourseSlug}", cookies[0]));
+        var courseHtml = await course.Content.ReadAsStringAsync();
+        if (course.StatusCode != HttpStatusCode.OK || LessonLink().Match(courseHtml) is not { Success: true } link)
+        {
+            throw new InvalidOperationException($"The course page answered {(int)course.StatusCode} without a lesson link.");
+        }
+        var lessonUrl = link.Value;
+        string html = "";
+        foreach (var cookie in cookies)
+        {
+            using var response = await load.Client.SendAsync(HttpLoad.Get(lessonUrl, cookie));
+            html = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"{lessonUrl} answered {(int)response.StatusCode} for a learner.");
+            }
+        }
+        log.WriteLine($"lesson: {lessonUrl}, {html.Length:N0} characters, {cookies.Count} learners");
+
+        var staticDirectory = Directory.CreateTempSubdirectory("meguro-bench-static-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(staticDirectory, "lesson.html"), html);
+        LoadResult staticMax;
+        await using (var server = await AppProcess.StartStaticFileServerAsync(staticDirectory, "/lesson.html", log))
+        {
+            using var staticLoad = new HttpLoad(server.BaseAddress);
+            staticMax = await staticLoad.ClosedLoopAsync(_ => HttpLoad.Get("/lesson.html", null), Concurrency, WarmUp, Duration);
+        }
+        Directory.Delete(staticDirectory, recursive: true);
+        HttpRequestMessage Lesson(int n) => HttpLoad.Get(lessonUrl, cookies[n % cookies.Count]);
+        var lessonMax = await load.ClosedLoopAsync(Lesson, Concurrency, WarmUp, Duration);
+        var rate = lessonMax.RequestsPerSecond * 0.7;
+        var atSeventy = await load.OpenLoopAsync(Lesson, rate, Duration);
+        log.WriteLine($"lesson: static {staticMax.RequestsPerSecond:N0} req/s ({staticMax.Errors} errors), lesson page {lessonMax.RequestsPerSecond:N0} req/s ({lessonMax.Errors} errors, p99 {lessonMax.Latencies.Percentile(99):N1} ms at saturation); " +
+            $"at {rate:N0} req/s: p50 {atSeventy.Latencies.Percentile(50):N1} ms, p99 {atSeventy.Latencies.Percentile(99):N1} ms, {atSeventy.Errors} errors");
+        if (staticMax.Errors + lessonMax.Errors + atSeventy.Errors > 0)
+        {
+            throw new InvalidOperationException("Requests failed during the lesson page benchmark.");
+        }
+        return
+        [
+            new Measurement("2. Lesson page", "Signed-in lesson page, requests/s vs Kestrel serving the same HTML as a static file", lessonMax.RequestsPerSecond, staticMax.RequestsPerSecond, "req/s",
+                GoalKind.RatioAtLeast, 0.5, $"{Concurrency} requests in flight, {html.Length / 1024.0:N0} KiB page"),
+            new Measurement("2. Lesson page", $"p99 latency at 70 % of the maximum ({rate:N0} req/s, fixed arrival rate)", atSeventy.Latencies.Percentile(99), null, "ms",
+                GoalKind.AtMost, 20, $"p50 {atSeventy.Latencies.Percentile(50):N1} ms"),
+        ];
+    }
+
+    [GeneratedRegex($"/courses/{CourseSlug}/lessons/[a-z0-9-]+")]
+    private static partial Regex LessonLink();
+}
