@@ -17,9 +17,13 @@ if (options.Wants("markdown"))
 {
     results.Add(MarkdownBenchmark.Run(contentRoot, log));
 }
-if (options.Wants("lesson") || options.Wants("quiz"))
+if (options.Wants("lesson") || options.Wants("quiz") || options.Wants("reports"))
 {
     results.AddRange(await WardBenchmarks.RunAsync(options, log));
+}
+if (options.Wants("reports"))
+{
+    results.AddRange(await ReportBenchmark.CityReportAsync(options.NationalSize, log));
 }
 if (options.Wants("reminders"))
 {

@@ -48,11 +48,22 @@ public sealed class SessionMinter : IAsyncDisposable
         return new SessionMinter(builder.Build());
     }
 
+    /// <summary>The app's own start-up preparation (migrations, catalogs, the roles accounts are given), without courses or demo.</summary>
+    public Task PrepareAsync() => _app.PrepareDatabaseAsync(seedDemo: false, importCourses: false);
+
+    /// <summary>An account that is nobody on the roster (say, HR's), with <paramref name="roles"/>; returns its user name.</summary>
+    public async Task<string> CreateAccountAsync(string userName, params string[] roles)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var created = await users.CreateAsync(new AppUser { UserName = userName, DisplayName = userName });
+        var added = created.Succeeded ? await users.AddToRolesAsync((await users.FindByNameAsync(userName))!, roles) : created;
+        return added.Succeeded ? userName : throw new InvalidOperationException(string.Join("; ", added.Errors.Select(e => e.Description)));
+    }
+
     /// <summary>Gives every person on the roster their account, as HR's roster upload does (<see cref="StaffAccounts"/>).</summary>
     public async Task<StaffAccountSyncResult> SyncAccountsAsync()
     {
-        // The app's own start-up preparation first: it creates the roles the accounts are given.
-        await _app.PrepareDatabaseAsync(seedDemo: false, importCourses: false);
         await using var scope = _app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<StaffAccounts>().SyncAsync(CancellationToken.None);
     }

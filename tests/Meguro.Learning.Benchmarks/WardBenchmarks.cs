@@ -25,6 +25,10 @@ public static class WardBenchmarks
             {
                 results.AddRange(await LessonPageBenchmark.RunAsync(site, app, sessions, log));
             }
+            if (options.Wants("reports"))
+            {
+                results.AddRange(await ReportBenchmark.ManagerReportAsync(site, app, log));
+            }
             if (options.Wants("quiz"))
             {
                 burst = await QuizBurstBenchmark.RunAsync(app, sessions, seed: 1, log, "scoring job");

@@ -40,6 +40,7 @@ public sealed class WardSite : IAsyncDisposable
         log.WriteLine($"site: {roster.Created:N0} staff imported");
         var data = Directory.CreateTempSubdirectory("meguro-bench-site-").FullName;
         var minter = SessionMinter.Create(database.ConnectionString, AppProcess.KeysPath(data));
+        await minter.PrepareAsync();
         var accounts = await minter.SyncAccountsAsync();
         log.WriteLine($"site: {accounts.Created:N0} accounts created");
         return new WardSite(database, data, minter);
