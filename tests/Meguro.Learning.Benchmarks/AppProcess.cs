@@ -38,7 +38,8 @@ public sealed class AppProcess : IAsyncDisposable
         }
         string[] arguments = ["--Database:Provider=PostgreSQL", $"--ConnectionStrings:Default={connectionString}",
             $"--Content:Root={Path.Combine(root, "content")}", $"--Web:DataProtectionKeysPath={KeysPath(dataDirectory)}",
-            $"--Mail:PickupDirectory={Path.Combine(dataDirectory, "mail")}", "--Logging:LogLevel:Default=Warning", .. settings];
+            $"--Mail:PickupDirectory={Path.Combine(dataDirectory, "mail")}", "--Logging:LogLevel:Default=Warning",
+            $"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={(Environment.GetEnvironmentVariable("BENCH_APP_LOG") == "1" ? "Information" : "Warning")}", .. settings];
         return await StartProcessAsync(dll, arguments, "/healthz", log);
     }
 
@@ -66,7 +67,9 @@ public sealed class AppProcess : IAsyncDisposable
         }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        // BENCH_APP_LOG=1 shows the app's own log (with SQL and its timings, see StartAsync): for finding causes.
+        var showLog = Environment.GetEnvironmentVariable("BENCH_APP_LOG") == "1";
+        process.OutputDataReceived += (_, e) => { if (showLog && e.Data is not null) { log.WriteLine("app: " + e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { log.WriteLine("app: " + e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -17,11 +17,11 @@ if (options.Wants("markdown"))
 {
     results.Add(MarkdownBenchmark.Run(contentRoot, log));
 }
-if (options.Wants("lesson") || options.Wants("quiz") || options.Wants("reports"))
+if (options.Wants("lesson") || options.Wants("quiz") || options.Wants("team-report"))
 {
     results.AddRange(await WardBenchmarks.RunAsync(options, log));
 }
-if (options.Wants("reports"))
+if (options.Wants("city-report"))
 {
     results.AddRange(await ReportBenchmark.CityReportAsync(options.NationalSize, log));
 }

@@ -25,7 +25,7 @@ public static class WardBenchmarks
             {
                 results.AddRange(await LessonPageBenchmark.RunAsync(site, app, sessions, log));
             }
-            if (options.Wants("reports"))
+            if (options.Wants("team-report"))
             {
                 results.AddRange(await ReportBenchmark.ManagerReportAsync(site, app, log));
             }
