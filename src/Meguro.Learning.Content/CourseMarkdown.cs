@@ -118,7 +118,9 @@ public sealed class CourseMarkdown
         // Most lessons contain only markup the sanitizer would keep as it is; checking that is a
         // linear scan, while sanitizing parses and re-serialises a whole DOM (≈80% of the render
         // time). Anything the check is not sure about is sanitized as before.
-        html = allowUnchangedHtml && AllowlistedHtml.IsClean(html) ? WrapTables(html) : _sanitizer.Sanitize(html);
+        html = allowUnchangedHtml && AllowlistedHtml.IsClean(html, out var tableStarts, out var tableEnds)
+            ? WrapTables(html, tableStarts, tableEnds)
+            : _sanitizer.Sanitize(html);
         return new RenderedMarkdown(html, Headings(nodes.Headings), issues, () => PlainText(document));
     }
 
@@ -277,10 +279,20 @@ public sealed class CourseMarkdown
         }
     }
 
-    private static List<LessonHeading> Headings(List<HeadingBlock> headings) =>
-        [.. headings
-            .Where(h => h.GetAttributes().Id is { Length: > 0 })
-            .Select(h => new LessonHeading(h.Level, h.GetAttributes().Id!, InlineText(h.Inline).Trim()))];
+    private static List<LessonHeading> Headings(List<HeadingBlock> headings)
+    {
+        var result = new List<LessonHeading>(headings.Count);
+        var text = new StringBuilder();
+        foreach (var heading in headings)
+        {
+            if (heading.TryGetAttributes()?.Id is { Length: > 0 } id)
+            {
+                AppendInlineText(text.Clear(), heading.Inline);
+                result.Add(new LessonHeading(heading.Level, id, text.ToString().Trim()));
+            }
+        }
+        return result;
+    }
 
     private static string PlainText(MarkdownDocument document)
     {
@@ -291,20 +303,30 @@ public sealed class CourseMarkdown
             {
                 continue;
             }
-            text.Append(leaf.Inline is not null ? InlineText(leaf.Inline) : leaf.Lines.ToString()).Append('\n');
+            if (leaf.Inline is not null)
+            {
+                AppendInlineText(text, leaf.Inline);
+            }
+            else
+            {
+                text.Append(leaf.Lines.ToString());
+            }
+            text.Append('\n');
         }
         return text.ToString();
     }
 
-    private static string InlineText(ContainerInline? container)
+    private static string InlineText(ContainerInline? container) => AppendInlineText(new StringBuilder(), container).ToString();
+
+    /// <summary>The text of the inlines, into one builder for the whole tree (not one string per level).</summary>
+    private static StringBuilder AppendInlineText(StringBuilder text, ContainerInline? container)
     {
-        var text = new StringBuilder();
-        foreach (var inline in container ?? Enumerable.Empty<Inline>())
+        for (var inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
         {
             switch (inline)
             {
                 case LiteralInline literal:
-                    text.Append(literal.Content.ToString());
+                    text.Append(literal.Content.AsSpan());
                     break;
                 case CodeInline code:
                     text.Append(code.Content);
@@ -313,11 +335,11 @@ public sealed class CourseMarkdown
                     text.Append(' ');
                     break;
                 case ContainerInline child:
-                    text.Append(InlineText(child));
+                    AppendInlineText(text, child);
                     break;
             }
         }
-        return text.ToString();
+        return text;
     }
 
     private static void WriteAlertTitle(HtmlRenderer renderer, StringSlice kind)
@@ -384,13 +406,45 @@ public sealed class CourseMarkdown
 
     private const string TableWrapStart = "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"" + TableLabel + "\">";
 
+    private const string TableWrapEnd = "</div>";
+
     /// <summary>
-    /// <see cref="WrapTable"/> for HTML that passed <see cref="AllowlistedHtml"/>: there every "&lt;table&gt;"
-    /// is a real tag (text has its "&lt;" escaped), and tables do not nest.
+    /// <see cref="WrapTable"/> for HTML that passed <see cref="AllowlistedHtml"/>, which counted its table
+    /// tags: there every "&lt;table" and "&lt;/table&gt;" is a real tag (text and attribute values
+    /// have their "&lt;" escaped), and tables do not nest. The result is written once at its final
+    /// length rather than through two whole-document replacements.
     /// </summary>
-    private static string WrapTables(string html) => html.Contains("<table>", StringComparison.Ordinal)
-        ? html.Replace("<table>", TableWrapStart + "<table>", StringComparison.Ordinal).Replace("</table>", "</table></div>", StringComparison.Ordinal)
-        : html;
+    private static string WrapTables(string html, int starts, int ends) => starts == 0 && ends == 0
+        ? html
+        : string.Create(html.Length + starts * TableWrapStart.Length + ends * TableWrapEnd.Length, html, static (output, html) =>
+        {
+            var rest = html.AsSpan();
+            var nextStart = rest.IndexOf("<table", StringComparison.Ordinal);
+            var nextEnd = rest.IndexOf("</table>", StringComparison.Ordinal);
+            var consumed = 0;
+            while (nextStart >= 0 || nextEnd >= 0)
+            {
+                var isStart = nextEnd < 0 || (nextStart >= 0 && nextStart < nextEnd);
+                var at = isStart ? nextStart : nextEnd + "</table>".Length;
+                rest[consumed..at].CopyTo(output);
+                output = output[(at - consumed)..];
+                consumed = at;
+                var insert = isStart ? TableWrapStart : TableWrapEnd;
+                insert.CopyTo(output);
+                output = output[insert.Length..];
+                if (isStart)
+                {
+                    var found = rest[(at + 1)..].IndexOf("<table", StringComparison.Ordinal);
+                    nextStart = found < 0 ? -1 : at + 1 + found;
+                }
+                else
+                {
+                    var found = rest[at..].IndexOf("</table>", StringComparison.Ordinal);
+                    nextEnd = found < 0 ? -1 : at + found;
+                }
+            }
+            rest[consumed..].CopyTo(output);
+        });
 
     /// <summary>Wide tables scroll inside a focusable, named region instead of widening the page on phones.</summary>
     private static void WrapTable(IElement table)

@@ -120,6 +120,28 @@ public sealed class AllowlistedHtmlTests
         Assert.NotNull(wrapper.QuerySelector("table td.align-right"));
     }
 
+    [Fact]
+    public void Every_table_of_a_lesson_is_wrapped_as_through_the_sanitizer()
+    {
+        var context = new MarkdownContext("c", 1, new Dictionary<string, string>(), new HashSet<string>(), "c.md");
+        var text = "前の段落 table <table>\n\n| a |\n|---|\n| 1 |\n\n間の段落\n\n| b | c |\n|---|---|\n| 2 | 3 |\n\n後の段落 </table>\n";
+
+        var fast = Markdown.Render(text, context).Html;
+
+        var body = Parser.ParseDocument($"<body>{fast}</body>").Body!;
+        Assert.Equal(2, body.QuerySelectorAll("div.table-wrap[role=region][tabindex='0'][aria-label] > table").Length);
+        Assert.Equal(Normalized(Markdown.RenderSanitized(text, context).Html), Normalized(fast));
+    }
+
+    [Theory]
+    [InlineData("<p>a</p>", 0, 0)]
+    [InlineData("<table><tr><td>a</td></tr></table><p>table</p><table></table>", 2, 2)]
+    public void The_check_counts_the_table_tags_it_passes(string html, int starts, int ends)
+    {
+        Assert.True(AllowlistedHtml.IsClean(html, out var tableStarts, out var tableEnds));
+        Assert.Equal((starts, ends), (tableStarts, tableEnds));
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
