@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using AngleSharp.Dom;
 using Ganss.Xss;
@@ -240,8 +241,11 @@ public sealed class CourseMarkdown
     private static bool HasScheme(string url)
     {
         var colon = url.IndexOf(':');
-        return colon > 0 && url[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.');
+        return colon > 0 && !url.AsSpan(0, colon).ContainsAnyExcept(SchemeCharacters);
     }
+
+    private static readonly SearchValues<char> SchemeCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
 
     private static string ExternalLinkMessage(string url, bool isImage) =>
         url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
