@@ -62,8 +62,6 @@ public sealed class RenderedMarkdown(string html, IReadOnlyList<LessonHeading> h
 /// </summary>
 public sealed class CourseMarkdown
 {
-    private const string TableLabel = "表";
-
     private static readonly Dictionary<string, string> AlertTitles = new(StringComparer.OrdinalIgnoreCase)
     {
         ["NOTE"] = "補足",
@@ -96,6 +94,7 @@ public sealed class CourseMarkdown
             .UseCjkFriendlyEmphasis()
             .Use(new WrappingInlineExtension<TaskListLabel>("<label>", "</label>"))
             .Use(new WrappingInlineExtension<RefusedLink>("<a>", "</a>"))
+            .Use(new TableRegionExtension())
             .DisableHtml()
             .Build();
         _sanitizer = CreateSanitizer();
@@ -119,9 +118,7 @@ public sealed class CourseMarkdown
         // Most lessons contain only markup the sanitizer would keep as it is; checking that is a
         // linear scan, while sanitizing parses and re-serialises a whole DOM (≈80% of the render
         // time). Anything the check is not sure about is sanitized as before.
-        html = allowUnchangedHtml && AllowlistedHtml.IsClean(html, out var tableStarts, out var tableEnds)
-            ? WrapTables(html, tableStarts, tableEnds)
-            : _sanitizer.Sanitize(html);
+        html = allowUnchangedHtml && AllowlistedHtml.IsClean(html) ? html : _sanitizer.Sanitize(html);
         return new RenderedMarkdown(html, Headings(nodes.Headings), issues, () => PlainText(document));
     }
 
@@ -408,58 +405,25 @@ public sealed class CourseMarkdown
         }
     }
 
-    private const string TableWrapStart = "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"" + TableLabel + "\">";
-
-    private const string TableWrapEnd = "</div>";
-
     /// <summary>
-    /// <see cref="WrapTable"/> for HTML that passed <see cref="AllowlistedHtml"/>, which counted its table
-    /// tags: there every "&lt;table" and "&lt;/table&gt;" is a real tag (text and attribute values
-    /// have their "&lt;" escaped), and tables do not nest. The result is written once at its final
-    /// length rather than through two whole-document replacements.
+    /// Wide tables scroll inside a focusable, named region instead of widening the page on phones.
+    /// The renderer already wrote one around Markdown tables (<see cref="TableRegionExtension"/>), whose
+    /// role and name the sanitizer removed: that region gets them back rather than a second one.
     /// </summary>
-    private static string WrapTables(string html, int starts, int ends) => starts == 0 && ends == 0
-        ? html
-        : string.Create(html.Length + starts * TableWrapStart.Length + ends * TableWrapEnd.Length, html, static (output, html) =>
-        {
-            var rest = html.AsSpan();
-            var nextStart = rest.IndexOf("<table", StringComparison.Ordinal);
-            var nextEnd = rest.IndexOf("</table>", StringComparison.Ordinal);
-            var consumed = 0;
-            while (nextStart >= 0 || nextEnd >= 0)
-            {
-                var isStart = nextEnd < 0 || (nextStart >= 0 && nextStart < nextEnd);
-                var at = isStart ? nextStart : nextEnd + "</table>".Length;
-                rest[consumed..at].CopyTo(output);
-                output = output[(at - consumed)..];
-                consumed = at;
-                var insert = isStart ? TableWrapStart : TableWrapEnd;
-                insert.CopyTo(output);
-                output = output[insert.Length..];
-                if (isStart)
-                {
-                    var found = rest[(at + 1)..].IndexOf("<table", StringComparison.Ordinal);
-                    nextStart = found < 0 ? -1 : at + 1 + found;
-                }
-                else
-                {
-                    var found = rest[at..].IndexOf("</table>", StringComparison.Ordinal);
-                    nextEnd = found < 0 ? -1 : at + found;
-                }
-            }
-            rest[consumed..].CopyTo(output);
-        });
-
-    /// <summary>Wide tables scroll inside a focusable, named region instead of widening the page on phones.</summary>
     private static void WrapTable(IElement table)
     {
-        var wrapper = table.Owner!.CreateElement("div");
-        wrapper.ClassName = "table-wrap";
+        var wrapper = table.Parent is IElement { LocalName: "div", ClassName: "table-wrap" } region && region.Children.Length == 1
+            ? region
+            : table.Owner!.CreateElement("div");
+        if (wrapper != table.Parent)
+        {
+            wrapper.ClassName = "table-wrap";
+            table.Parent!.InsertBefore(wrapper, table);
+            wrapper.AppendChild(table);
+        }
         wrapper.SetAttribute("role", "region");
         wrapper.SetAttribute("tabindex", "0");
-        wrapper.SetAttribute("aria-label", TableLabel);
-        table.Parent!.InsertBefore(wrapper, table);
-        wrapper.AppendChild(table);
+        wrapper.SetAttribute("aria-label", TableRegionExtension.Label);
     }
 
     /// <summary>

@@ -133,13 +133,28 @@ public sealed class AllowlistedHtmlTests
         Assert.Equal(Normalized(Markdown.RenderSanitized(text, context).Html), Normalized(fast));
     }
 
-    [Theory]
-    [InlineData("<p>a</p>", 0, 0)]
-    [InlineData("<table><tr><td>a</td></tr></table><p>table</p><table></table>", 2, 2)]
-    public void The_check_counts_the_table_tags_it_passes(string html, int starts, int ends)
+    [Fact]
+    public void Only_the_exact_table_region_around_a_table_passes_with_its_role_and_name()
     {
-        Assert.True(AllowlistedHtml.IsClean(html, out var tableStarts, out var tableEnds));
-        Assert.Equal((starts, ends), (tableStarts, tableEnds));
+        const string region = "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"表\">";
+
+        Assert.True(AllowlistedHtml.IsClean(region + "<table>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table>\n</div>\n"));
+        Assert.False(AllowlistedHtml.IsClean(region + "<p>a</p></div>"));
+        Assert.False(AllowlistedHtml.IsClean(region.Replace("tabindex=\"0\"", "tabindex=\"1\"") + "<table></table></div>"));
+        Assert.False(AllowlistedHtml.IsClean("<div role=\"region\"><table></table></div>"));
+    }
+
+    [Fact]
+    public void The_sanitizer_gives_the_renderers_table_region_back_its_role_and_name_instead_of_a_second_region()
+    {
+        var context = new MarkdownContext("c", 1, new Dictionary<string, string>(), new HashSet<string>(), "c.md");
+
+        var html = Markdown.RenderSanitized("| a |\n|---|\n| 1 |\n", context).Html;
+
+        var body = Parser.ParseDocument($"<body>{html}</body>").Body!;
+        var region = Assert.Single(body.QuerySelectorAll("div.table-wrap"));
+        Assert.Equal(("region", "0", "表"), (region.GetAttribute("role"), region.GetAttribute("tabindex"), region.GetAttribute("aria-label")));
+        Assert.Single(region.QuerySelectorAll(":scope > table"));
     }
 
     private static string RepositoryRoot()
