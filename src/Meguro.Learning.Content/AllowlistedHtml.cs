@@ -4,9 +4,11 @@ namespace Meguro.Learning.Content;
 /// A strict, linear check that a piece of HTML — as Markdig writes it with raw HTML disabled —
 /// contains nothing the lesson sanitizer would change: only allow-listed tags and attributes,
 /// every attribute double-quoted, links inside the page or the app, images at course media, no
-/// comments or other markup. HTML that passes is served as it is; anything else, however
-/// harmless, goes through HtmlSanitizer. The check only ever says "no" when unsure, so it can make
-/// rendering faster but never let something through that the sanitizer would have removed.
+/// comments or other markup; the one exception, the renderer's region around a table, is matched
+/// exactly and is what the sanitizer's DOM pass makes of it too. HTML that passes is served as it
+/// is; anything else, however harmless, goes through HtmlSanitizer. The check only ever says "no"
+/// when unsure, so it can make rendering faster but never let something through that the
+/// sanitizer would have removed.
 /// </summary>
 /// <remarks>
 /// Runs over every rendered lesson, so it allocates nothing: names are matched as spans by
