@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using AngleSharp.Dom;
 using Ganss.Xss;
@@ -61,8 +62,6 @@ public sealed class RenderedMarkdown(string html, IReadOnlyList<LessonHeading> h
 /// </summary>
 public sealed class CourseMarkdown
 {
-    private const string TableLabel = "表";
-
     private static readonly Dictionary<string, string> AlertTitles = new(StringComparer.OrdinalIgnoreCase)
     {
         ["NOTE"] = "補足",
@@ -95,6 +94,7 @@ public sealed class CourseMarkdown
             .UseCjkFriendlyEmphasis()
             .Use(new WrappingInlineExtension<TaskListLabel>("<label>", "</label>"))
             .Use(new WrappingInlineExtension<RefusedLink>("<a>", "</a>"))
+            .Use(new TableRegionExtension())
             .DisableHtml()
             .Build();
         _sanitizer = CreateSanitizer();
@@ -118,7 +118,7 @@ public sealed class CourseMarkdown
         // Most lessons contain only markup the sanitizer would keep as it is; checking that is a
         // linear scan, while sanitizing parses and re-serialises a whole DOM (≈80% of the render
         // time). Anything the check is not sure about is sanitized as before.
-        html = allowUnchangedHtml && AllowlistedHtml.IsClean(html) ? WrapTables(html) : _sanitizer.Sanitize(html);
+        html = allowUnchangedHtml && AllowlistedHtml.IsClean(html) ? html : _sanitizer.Sanitize(html);
         return new RenderedMarkdown(html, Headings(nodes.Headings), issues, () => PlainText(document));
     }
 
@@ -238,8 +238,11 @@ public sealed class CourseMarkdown
     private static bool HasScheme(string url)
     {
         var colon = url.IndexOf(':');
-        return colon > 0 && url[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.');
+        return colon > 0 && !url.AsSpan(0, colon).ContainsAnyExcept(SchemeCharacters);
     }
+
+    private static readonly SearchValues<char> SchemeCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
 
     private static string ExternalLinkMessage(string url, bool isImage) =>
         url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
@@ -277,10 +280,20 @@ public sealed class CourseMarkdown
         }
     }
 
-    private static List<LessonHeading> Headings(List<HeadingBlock> headings) =>
-        [.. headings
-            .Where(h => h.GetAttributes().Id is { Length: > 0 })
-            .Select(h => new LessonHeading(h.Level, h.GetAttributes().Id!, InlineText(h.Inline).Trim()))];
+    private static List<LessonHeading> Headings(List<HeadingBlock> headings)
+    {
+        var result = new List<LessonHeading>(headings.Count);
+        var text = new StringBuilder();
+        foreach (var heading in headings)
+        {
+            if (heading.TryGetAttributes()?.Id is { Length: > 0 } id)
+            {
+                AppendInlineText(text.Clear(), heading.Inline);
+                result.Add(new LessonHeading(heading.Level, id, text.ToString().Trim()));
+            }
+        }
+        return result;
+    }
 
     private static string PlainText(MarkdownDocument document)
     {
@@ -291,20 +304,30 @@ public sealed class CourseMarkdown
             {
                 continue;
             }
-            text.Append(leaf.Inline is not null ? InlineText(leaf.Inline) : leaf.Lines.ToString()).Append('\n');
+            if (leaf.Inline is not null)
+            {
+                AppendInlineText(text, leaf.Inline);
+            }
+            else
+            {
+                text.Append(leaf.Lines.ToString());
+            }
+            text.Append('\n');
         }
         return text.ToString();
     }
 
-    private static string InlineText(ContainerInline? container)
+    private static string InlineText(ContainerInline? container) => AppendInlineText(new StringBuilder(), container).ToString();
+
+    /// <summary>The text of the inlines, into one builder for the whole tree (not one string per level).</summary>
+    private static StringBuilder AppendInlineText(StringBuilder text, ContainerInline? container)
     {
-        var text = new StringBuilder();
-        foreach (var inline in container ?? Enumerable.Empty<Inline>())
+        for (var inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
         {
             switch (inline)
             {
                 case LiteralInline literal:
-                    text.Append(literal.Content.ToString());
+                    text.Append(literal.Content.AsSpan());
                     break;
                 case CodeInline code:
                     text.Append(code.Content);
@@ -313,11 +336,11 @@ public sealed class CourseMarkdown
                     text.Append(' ');
                     break;
                 case ContainerInline child:
-                    text.Append(InlineText(child));
+                    AppendInlineText(text, child);
                     break;
             }
         }
-        return text.ToString();
+        return text;
     }
 
     private static void WriteAlertTitle(HtmlRenderer renderer, StringSlice kind)
@@ -382,26 +405,25 @@ public sealed class CourseMarkdown
         }
     }
 
-    private const string TableWrapStart = "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"" + TableLabel + "\">";
-
     /// <summary>
-    /// <see cref="WrapTable"/> for HTML that passed <see cref="AllowlistedHtml"/>: there every "&lt;table&gt;"
-    /// is a real tag (text has its "&lt;" escaped), and tables do not nest.
+    /// Wide tables scroll inside a focusable, named region instead of widening the page on phones.
+    /// The renderer already wrote one around Markdown tables (<see cref="TableRegionExtension"/>), whose
+    /// role and name the sanitizer removed: that region gets them back rather than a second one.
     /// </summary>
-    private static string WrapTables(string html) => html.Contains("<table>", StringComparison.Ordinal)
-        ? html.Replace("<table>", TableWrapStart + "<table>", StringComparison.Ordinal).Replace("</table>", "</table></div>", StringComparison.Ordinal)
-        : html;
-
-    /// <summary>Wide tables scroll inside a focusable, named region instead of widening the page on phones.</summary>
     private static void WrapTable(IElement table)
     {
-        var wrapper = table.Owner!.CreateElement("div");
-        wrapper.ClassName = "table-wrap";
+        var wrapper = table.Parent is IElement { LocalName: "div", ClassName: "table-wrap" } region && region.Children.Length == 1
+            ? region
+            : table.Owner!.CreateElement("div");
+        if (wrapper != table.Parent)
+        {
+            wrapper.ClassName = "table-wrap";
+            table.Parent!.InsertBefore(wrapper, table);
+            wrapper.AppendChild(table);
+        }
         wrapper.SetAttribute("role", "region");
         wrapper.SetAttribute("tabindex", "0");
-        wrapper.SetAttribute("aria-label", TableLabel);
-        table.Parent!.InsertBefore(wrapper, table);
-        wrapper.AppendChild(table);
+        wrapper.SetAttribute("aria-label", TableRegionExtension.Label);
     }
 
     /// <summary>

@@ -120,6 +120,43 @@ public sealed class AllowlistedHtmlTests
         Assert.NotNull(wrapper.QuerySelector("table td.align-right"));
     }
 
+    [Fact]
+    public void Every_table_of_a_lesson_is_wrapped_as_through_the_sanitizer()
+    {
+        var context = new MarkdownContext("c", 1, new Dictionary<string, string>(), new HashSet<string>(), "c.md");
+        var text = "前の段落 table <table>\n\n| a |\n|---|\n| 1 |\n\n間の段落\n\n| b | c |\n|---|---|\n| 2 | 3 |\n\n後の段落 </table>\n";
+
+        var fast = Markdown.Render(text, context).Html;
+
+        var body = Parser.ParseDocument($"<body>{fast}</body>").Body!;
+        Assert.Equal(2, body.QuerySelectorAll("div.table-wrap[role=region][tabindex='0'][aria-label] > table").Length);
+        Assert.Equal(Normalized(Markdown.RenderSanitized(text, context).Html), Normalized(fast));
+    }
+
+    [Fact]
+    public void Only_the_exact_table_region_around_a_table_passes_with_its_role_and_name()
+    {
+        const string region = "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"表\">";
+
+        Assert.True(AllowlistedHtml.IsClean(region + "<table>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table>\n</div>\n"));
+        Assert.False(AllowlistedHtml.IsClean(region + "<p>a</p></div>"));
+        Assert.False(AllowlistedHtml.IsClean(region.Replace("tabindex=\"0\"", "tabindex=\"1\"") + "<table></table></div>"));
+        Assert.False(AllowlistedHtml.IsClean("<div role=\"region\"><table></table></div>"));
+    }
+
+    [Fact]
+    public void The_sanitizer_gives_the_renderers_table_region_back_its_role_and_name_instead_of_a_second_region()
+    {
+        var context = new MarkdownContext("c", 1, new Dictionary<string, string>(), new HashSet<string>(), "c.md");
+
+        var html = Markdown.RenderSanitized("| a |\n|---|\n| 1 |\n", context).Html;
+
+        var body = Parser.ParseDocument($"<body>{html}</body>").Body!;
+        var region = Assert.Single(body.QuerySelectorAll("div.table-wrap"));
+        Assert.Equal(("region", "0", "表"), (region.GetAttribute("role"), region.GetAttribute("tabindex"), region.GetAttribute("aria-label")));
+        Assert.Single(region.QuerySelectorAll(":scope > table"));
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
