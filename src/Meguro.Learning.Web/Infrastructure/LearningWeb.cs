@@ -127,6 +127,7 @@ public static class LearningWeb
         services.AddScoped<StaffAccounts>();
         services.AddScoped<Pages.Hr.Roster.ImportRunner>();
         services.AddScoped<Pages.Courses.LearnerCourses>();
+        services.AddSingleton<Pages.Courses.PublishedVersions>();
         services.AddScoped<Pages.Courses.QuizAttempts>();
         services.AddScoped<Pages.Manager.TeamOverview>();
         services.AddScoped<Pages.Manager.ManualReminder>();

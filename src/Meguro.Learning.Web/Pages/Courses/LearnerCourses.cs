@@ -19,7 +19,7 @@ public sealed record Learner(int? EmployeeId, string? JobLevelCode, IReadOnlyLis
 /// audience allows. A course outside the audience answers 404, as if it did not exist, so its
 /// existence does not leak either.
 /// </summary>
-public sealed class LearnerCourses(LearningDbContext db, TimeProvider clock)
+public sealed class LearnerCourses(LearningDbContext db, TimeProvider clock, PublishedVersions published)
 {
     public async Task<Learner> LearnerAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -47,6 +47,27 @@ public sealed class LearnerCourses(LearningDbContext db, TimeProvider clock)
         return version is not null && learner.CanSee(version) ? version : null;
     }
 
+    /// <summary>
+    /// The same as <see cref="VisibleVersionAsync"/>, for reading only (the lesson page): an untracked
+    /// copy shared by all requests while the course's published version stays the same. One small
+    /// query asks which version is published; the version with its lessons is read only when that changed.
+    /// </summary>
+    public async Task<CourseVersion?> VisibleVersionForReadingAsync(string slug, Learner learner, CancellationToken ct)
+    {
+        var current = await PublishedVersions().Where(v => v.Course.Slug == slug).Select(v => (int?)v.Id).SingleOrDefaultAsync(ct);
+        if (current is not { } id)
+        {
+            return null;
+        }
+        var version = await published.GetAsync(id, () => db.CourseVersions.AsNoTracking()
+            .Include(v => v.Course)
+            .Include(v => v.Lessons)
+            .Include(v => v.Skills).ThenInclude(s => s.Skill).ThenInclude(k => k.Category)
+            .AsSplitQuery()
+            .SingleAsync(v => v.Id == id, ct));
+        return learner.CanSee(version) ? version : null;
+    }
+
     /// <summary>The fiscal year for a yearly course, 0 otherwise (see <see cref="Enrollment.Cycle"/>).</summary>
     public int CycleFor(CourseVersion version) => version.Yearly ? Jst.FiscalYear(Jst.Today(clock)) : 0;
 
@@ -72,5 +93,39 @@ public sealed class LearnerCourses(LearningDbContext db, TimeProvider clock)
         db.Add(enrollment);
         await db.SaveChangesAsync(ct);
         return enrollment;
+    }
+}
+
+/// <summary>
+/// Published course versions kept in memory by id. A published version never changes (editing makes
+/// a new version), so an entry needs no expiry to stay right; only the few most recently used are kept.
+/// </summary>
+public sealed class PublishedVersions
+{
+    private const int Capacity = 64;
+    private readonly Dictionary<int, (CourseVersion Version, long LastUsed)> _versions = [];
+    private readonly Lock _lock = new();
+    private long _clock;
+
+    public async Task<CourseVersion> GetAsync(int id, Func<Task<CourseVersion>> load)
+    {
+        lock (_lock)
+        {
+            if (_versions.TryGetValue(id, out var hit))
+            {
+                _versions[id] = (hit.Version, ++_clock);
+                return hit.Version;
+            }
+        }
+        var version = await load();
+        lock (_lock)
+        {
+            if (_versions.Count >= Capacity)
+            {
+                _versions.Remove(_versions.MinBy(v => v.Value.LastUsed).Key);
+            }
+            _versions[id] = (version, ++_clock);
+        }
+        return version;
     }
 }

@@ -21,7 +21,7 @@ public sealed class LessonModel(LearnerCourses courses, CourseCompletion complet
     public async Task<IActionResult> OnGetAsync(string slug, string lesson, CancellationToken ct)
     {
         var learner = await courses.LearnerAsync(User, ct);
-        if (!await LoadAsync(slug, lesson, learner, ct)) return NotFound();
+        if (!await LoadAsync(slug, lesson, learner, forReading: true, ct)) return NotFound();
         if (Enrollment is not null && Enrollment.Status is EnrollmentStatus.Active or EnrollmentStatus.Completed)
         {
             Enrollment.Visit(Lesson.Slug, clock.GetUtcNow().UtcDateTime);
@@ -34,7 +34,7 @@ public sealed class LessonModel(LearnerCourses courses, CourseCompletion complet
     public async Task<IActionResult> OnPostDoneAsync(string slug, string lesson, CancellationToken ct)
     {
         var learner = await courses.LearnerAsync(User, ct);
-        if (!await LoadAsync(slug, lesson, learner, ct)) return NotFound();
+        if (!await LoadAsync(slug, lesson, learner, forReading: false, ct)) return NotFound();
         if (Enrollment is null)
         {
             if (!Version.SelfEnroll || learner.EmployeeId is null)
@@ -57,9 +57,11 @@ public sealed class LessonModel(LearnerCourses courses, CourseCompletion complet
             : RedirectToPage(new { slug, lesson = Next.Slug });
     }
 
-    private async Task<bool> LoadAsync(string slug, string lessonSlug, Learner learner, CancellationToken ct)
+    /// <summary><paramref name="forReading"/>: the page only shows the version, so the shared in-memory copy serves.</summary>
+    private async Task<bool> LoadAsync(string slug, string lessonSlug, Learner learner, bool forReading, CancellationToken ct)
     {
-        if (await courses.VisibleVersionAsync(slug, learner, ct) is not { } version) return false;
+        var found = forReading ? await courses.VisibleVersionForReadingAsync(slug, learner, ct) : await courses.VisibleVersionAsync(slug, learner, ct);
+        if (found is not { } version) return false;
         if (version.FindLesson(lessonSlug) is not { } lesson) return false;
         Version = version;
         Lesson = lesson;
