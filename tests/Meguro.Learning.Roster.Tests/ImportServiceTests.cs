@@ -61,6 +61,30 @@ public abstract class ImportServiceTests(DatabaseKind kind) : IAsyncLifetime
         Assert.Equal(kind == DatabaseKind.PostgreSQL, copied);
     }
 
+    /// <summary>
+    /// The PostgreSQL writer formats COPY text itself: a backslash, a tab or a line break inside a
+    /// value must arrive as it was written, not as an escape or a column or row separator.
+    /// </summary>
+    [Fact]
+    public async Task Values_with_backslashes_tabs_and_line_breaks_are_stored_exactly()
+    {
+        await Database.ApplyOrganizationAsync(Utf8(DemoOrganization.ToCsv()));
+        var csv = RosterText(
+            Row("700001", name: @"目黒\花子", kana: @"メグロ\N"),
+            "700002,\"目黒\t次郎\",\"メグロ\r\nジロウ\",,B04-K02-T01,係員,正規,,2019-04-01,",
+            Row("700003", name: "目黒　三郎", email: "s.meguro@demo.city.meguro.lg.jp"));
+
+        var result = await Database.ApplyRosterAsync(Utf8(csv));
+
+        Assert.True(result.Applied, string.Join("\n", result.Errors));
+        var stored = await Database.WithDbAsync(db => db.Employees.OrderBy(e => e.EmployeeNumber)
+            .Select(e => new { e.EmployeeNumber, e.Name, e.Kana, e.Email, e.HiredOn, e.AppointmentEndDate }).ToListAsync());
+        Assert.Equal(
+            [("700001", @"目黒\花子", @"メグロ\N", ""), ("700002", "目黒\t次郎", "メグロ\r\nジロウ", ""), ("700003", "目黒　三郎", "メグロ　ハナコ", "s.meguro@demo.city.meguro.lg.jp")],
+            stored.Select(e => (e.EmployeeNumber, e.Name, e.Kana, e.Email)));
+        Assert.All(stored, e => Assert.Equal((new DateOnly(2019, 4, 1), (DateOnly?)null), (e.HiredOn!.Value, e.AppointmentEndDate)));
+    }
+
     [Fact]
     public async Task Organisation_preview_changes_nothing_then_apply_creates_the_chart_once()
     {
