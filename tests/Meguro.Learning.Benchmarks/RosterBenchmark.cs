@@ -21,9 +21,11 @@ namespace Meguro.Learning.Benchmarks;
 /// keys: the irreducible cost of writing those rows where they must go, with the unique 職員番号 and
 /// account indexes, the (所属, 在籍) index and the reference checks the real table has. The first
 /// baseline copied the CSV text into a table of ten text columns with no index or constraint; that
-/// measured the server's CSV parser rather than "the same rows", and no import into the real table
-/// could approach it, however lean, because index maintenance alone costs more than the 0.7× margin.
-/// It is still measured in the same run and reported in the log and the notes, so both readings stay visible.
+/// measured the server's CSV parser rather than writing "the same rows": COPY of those rows into a
+/// table with the real indexes and foreign keys alone takes several times as long (about 2.6 s
+/// against 0.3 s for 100,000 on the reference machine), so even an import with no overhead at all
+/// would have stayed near 0.1×. It is still measured in the same run and reported in the log and
+/// the notes, so both readings stay visible.
 /// </para>
 /// </summary>
 public static class RosterBenchmark
