@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Meguro.Learning.Data;
 using Meguro.Learning.Data.Identity;
 using Meguro.Learning.Domain.Auditing;
@@ -44,11 +45,10 @@ public sealed class RosterImportService(LearningDbContext db, TimeProvider clock
     }
 
     /// <summary>
-    /// Checks the whole file first; with any error nothing is changed and the errors are returned.
+    /// Checks the whole file; with any error nothing is changed and the errors are returned.
     /// Otherwise applies every change, the account locks and one audit entry in one transaction (one
-    /// SaveChanges, plus a COPY of new people on PostgreSQL and a second SaveChanges for the leaves of new
-    /// people), so a crash leaves either the old roster
-    /// or the new one, never a mix.
+    /// SaveChanges, plus a COPY of new people on PostgreSQL; elsewhere a second SaveChanges for the
+    /// leaves of new people), so a crash leaves either the old roster or the new one, never a mix.
     /// Changes the caller already has pending in this context are saved in the same transaction.
     /// </summary>
     /// <param name="actor">Who applies the file (user name), for the audit log.</param>
@@ -70,22 +70,41 @@ public sealed class RosterImportService(LearningDbContext db, TimeProvider clock
             var reference = new RosterReference(
                 await db.OrgUnits.ToListAsync(cancellationToken),
                 await db.JobLevels.ToListAsync(cancellationToken));
-            var file = RosterCsvReader.Read(csv, encoding, reference);
-            if (!file.IsValid)
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var bulk = EmployeeBulkInsert.TryCreate(db);
+            // Copying while reading only inside the import's own transaction: a bad row found
+            // half-way cancels the COPY, which fails the transaction, and a caller's transaction
+            // must survive a bad file. There the file is checked first and copied after.
+            var streaming = bulk is not null && transaction is not null;
+            var (file, plan) = streaming
+                ? await ReadWhileCopyingAsync(csv, encoding, reference, bulk!, actor, now, cancellationToken)
+                : await ReadThenPlanAsync(csv, encoding, reference, actor, now, cancellationToken);
+            if (plan is null)
             {
+                if (streaming)
+                {
+                    // The planner may already have changed people above the first bad line: none of it may be saved later.
+                    ForgetImportEntities();
+                }
                 return new RosterImportResult(file, null);
             }
 
-            var employees = await db.Employees.ToListAsync(cancellationToken);
-            var assignments = await db.ManagerAssignments.ToListAsync(cancellationToken);
-            // Only what the roster itself recorded can be changed by it: HR's leaves are not even loaded.
-            var leaves = file.HasLeaveColumns
-                ? await db.EmployeeLeaves.Where(l => l.Source == LeaveSource.Roster).ToListAsync(cancellationToken)
-                : [];
-            var now = clock.GetUtcNow().UtcDateTime;
-            var plan = RosterPlanner.Plan(file, reference, employees, assignments, leaves, actor, now);
-
-            var copied = await AddNewPeopleAsync(plan, cancellationToken);
+            if (bulk is not null)
+            {
+                if (!streaming)
+                {
+                    foreach (var employee in plan.Created)
+                    {
+                        await bulk.AddAsync(employee, cancellationToken);
+                    }
+                    await bulk.CompleteAsync(cancellationToken);
+                }
+                await BindCopiedPeopleAsync(plan, bulk, actor, now, cancellationToken);
+            }
+            else
+            {
+                db.Employees.AddRange(plan.Created);
+            }
             db.ManagerAssignments.RemoveRange(plan.AssignmentsToRemove);
             db.ManagerAssignments.AddRange(plan.AssignmentsToAdd);
             db.EmployeeLeaves.RemoveRange(plan.LeavesToRemove);
@@ -98,10 +117,13 @@ public sealed class RosterImportService(LearningDbContext db, TimeProvider clock
 
             tracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
-            if (plan.LeavesOfNewPeople.Count > 0)
+            if (bulk is null && plan.LeavesOfNewPeople.Count > 0)
             {
-                // New people have their ids only now (or, written by COPY, only in the database).
-                await AddLeavesOfNewPeopleAsync(plan, copied, actor, now, cancellationToken);
+                // People EF created have their ids only now.
+                foreach (var (employee, period) in plan.LeavesOfNewPeople)
+                {
+                    db.EmployeeLeaves.Add(new EmployeeLeave(employee.Id, period, LeaveSource.Roster, actor, now));
+                }
                 tracker.DetectChanges();
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -124,64 +146,139 @@ public sealed class RosterImportService(LearningDbContext db, TimeProvider clock
         }
     }
 
-    /// <summary>Writes the new people by COPY where possible (returns true), otherwise adds them to the context.</summary>
-    private async Task<bool> AddNewPeopleAsync(RosterPlan plan, CancellationToken cancellationToken)
+    /// <summary>The plain way: the whole file is checked before anything is loaded or planned.</summary>
+    private async Task<(RosterCsv File, RosterPlan? Plan)> ReadThenPlanAsync(
+        byte[] csv, CsvEncoding encoding, RosterReference reference, string actor, DateTime now, CancellationToken cancellationToken)
     {
-        if (await EmployeeBulkInsert.TryCopyAsync(db, plan.Created, cancellationToken))
+        var file = RosterCsvReader.Read(csv, encoding, reference);
+        if (!file.IsValid)
         {
-            await RebindNewUnitHeadsAsync(plan, cancellationToken);
-            return true;
+            return (file, null);
         }
-        db.Employees.AddRange(plan.Created);
-        return false;
-    }
-
-    /// <summary>The leaves the file states for people it created, once those have ids.</summary>
-    private async Task AddLeavesOfNewPeopleAsync(RosterPlan plan, bool copied, string actor, DateTime now, CancellationToken cancellationToken)
-    {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (copied)
-        {
-            var numbers = plan.LeavesOfNewPeople.Select(l => l.Employee.EmployeeNumber).ToList();
-            foreach (var chunk in numbers.Chunk(QueryChunkSize))
-            {
-                foreach (var row in await db.Employees.Where(e => chunk.Contains(e.EmployeeNumber))
-                    .Select(e => new { e.EmployeeNumber, e.Id }).ToListAsync(cancellationToken))
-                {
-                    ids[row.EmployeeNumber] = row.Id;
-                }
-            }
-        }
-        foreach (var (employee, period) in plan.LeavesOfNewPeople)
-        {
-            var id = copied ? ids[employee.EmployeeNumber] : employee.Id;
-            db.EmployeeLeaves.Add(new EmployeeLeave(id, period, LeaveSource.Roster, actor, now));
-        }
+        var employees = await db.Employees.ToListAsync(cancellationToken);
+        var assignments = await db.ManagerAssignments.ToListAsync(cancellationToken);
+        // Only what the roster itself recorded can be changed by it: HR's leaves are not even loaded.
+        var leaves = file.HasLeaveColumns
+            ? await db.EmployeeLeaves.Where(l => l.Source == LeaveSource.Roster).ToListAsync(cancellationToken)
+            : [];
+        return (file, RosterPlanner.Plan(file, reference, employees, assignments, leaves, actor, now));
     }
 
     /// <summary>
-    /// New people written by COPY are not tracked and have no id in memory, so the 所属長
-    /// assignments planned for them are made again on the stored rows (a few hundred at most).
+    /// The PostgreSQL way, for a first roster of 100,000 people: a background task reads, checks and
+    /// plans the file row by row while this one copies each new person into the database as soon as
+    /// they are planned, so reading the file costs (almost) no time on top of the COPY. A bad row
+    /// stops the stream; the file is still read to the end for the whole list of errors, and the
+    /// COPY is then cancelled by the caller (disposing <paramref name="bulk"/>), which leaves the
+    /// transaction nothing to do but roll back. Returns no plan for a file with errors.
     /// </summary>
-    private async Task RebindNewUnitHeadsAsync(RosterPlan plan, CancellationToken cancellationToken)
+    private async Task<(RosterCsv File, RosterPlan? Plan)> ReadWhileCopyingAsync(
+        byte[] csv, CsvEncoding encoding, RosterReference reference, EmployeeBulkInsert bulk, string actor, DateTime now, CancellationToken cancellationToken)
     {
-        var created = new HashSet<Employee>(plan.Created, ReferenceEqualityComparer.Instance);
-        var numbers = plan.AssignmentsToAdd.Where(a => created.Contains(a.Employee)).Select(a => a.Employee.EmployeeNumber).ToList();
-        var stored = new Dictionary<string, Employee>(StringComparer.Ordinal);
-        foreach (var chunk in numbers.Chunk(QueryChunkSize))
+        // Loaded before the file is read (the planner needs them from the first row on), so for a bad
+        // file this is wasted, but it changes nothing. The stored roster leaves are loaded even when
+        // the file turns out to have no 休業 columns; the planner then leaves them alone.
+        var employees = await db.Employees.ToListAsync(cancellationToken);
+        var assignments = await db.ManagerAssignments.ToListAsync(cancellationToken);
+        var leaves = await db.EmployeeLeaves.Where(l => l.Source == LeaveSource.Roster).ToListAsync(cancellationToken);
+
+        // Batches, so the two sides meet a few hundred times rather than 100,000.
+        const int batchSize = 512;
+        var created = Channel.CreateUnbounded<Employee[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        RosterPlanner? planner = null;
+        // The reader touches no DbContext: it only reads the file and changes the loaded entities,
+        // which nothing else looks at until it has finished (awaited below on every path).
+        var reading = Task.Run(() =>
         {
-            foreach (var employee in await db.Employees.Where(e => chunk.Contains(e.EmployeeNumber)).ToListAsync(cancellationToken))
+            try
             {
-                stored[employee.EmployeeNumber] = employee;
+                var batch = new List<Employee>(batchSize);
+                var file = RosterCsvReader.Read(csv, encoding, reference, hasLeaveColumns =>
+                {
+                    planner = new RosterPlanner(reference, employees, assignments, leaves, hasLeaveColumns, actor, now);
+                    return record =>
+                    {
+                        stop.Token.ThrowIfCancellationRequested();
+                        if (planner.Add(record) is { } employee)
+                        {
+                            batch.Add(employee);
+                            if (batch.Count == batchSize)
+                            {
+                                created.Writer.TryWrite([.. batch]);
+                                batch.Clear();
+                            }
+                        }
+                    };
+                });
+                if (batch.Count > 0)
+                {
+                    created.Writer.TryWrite([.. batch]);
+                }
+                return file;
+            }
+            finally
+            {
+                created.Writer.TryComplete();
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            await foreach (var batch in created.Reader.ReadAllAsync(cancellationToken))
+            {
+                foreach (var employee in batch)
+                {
+                    await bulk.AddAsync(employee, cancellationToken);
+                }
             }
         }
-        for (var i = 0; i < plan.AssignmentsToAdd.Count; i++)
+        catch
         {
-            var assignment = plan.AssignmentsToAdd[i];
-            if (created.Contains(assignment.Employee))
+            // The COPY failed or the request was cancelled: stop the reader and wait for it, so no
+            // thread is still changing entities when the caller forgets them.
+            await stop.CancelAsync();
+            try
             {
-                plan.AssignmentsToAdd[i] = new ManagerAssignment(stored[assignment.Employee.EmployeeNumber], assignment.OrgUnit);
+                await reading;
             }
+            catch (OperationCanceledException)
+            {
+                // Expected: it was told to stop.
+            }
+            throw;
+        }
+
+        var read = await reading;
+        if (!read.IsValid)
+        {
+            return (read, null);
+        }
+        await bulk.CompleteAsync(cancellationToken);
+        return (read, planner!.Finish());
+    }
+
+    /// <summary>
+    /// People written by COPY are not tracked and have no id in memory. The few that rows of this
+    /// import point at (new 所属長, new people on leave) get theirs in one query and are attached as
+    /// they are stored, so their assignments and leaves are saved with everything else.
+    /// </summary>
+    private async Task BindCopiedPeopleAsync(RosterPlan plan, EmployeeBulkInsert bulk, string actor, DateTime now, CancellationToken cancellationToken)
+    {
+        // A person not stored yet has no id; everyone loaded from the database has one.
+        var referenced = plan.AssignmentsToAdd.Select(a => a.Employee).Where(e => e.Id == 0)
+            .Concat(plan.LeavesOfNewPeople.Select(l => l.Employee))
+            .Distinct(ReferenceEqualityComparer.Instance).Cast<Employee>().ToList();
+        var ids = await bulk.IdsAsync([.. referenced.Select(e => e.EmployeeNumber)], cancellationToken);
+        foreach (var employee in referenced)
+        {
+            var entry = db.Entry(employee);
+            entry.Property(e => e.Id).CurrentValue = ids[employee.EmployeeNumber];
+            entry.State = EntityState.Unchanged;
+        }
+        foreach (var (employee, period) in plan.LeavesOfNewPeople)
+        {
+            db.EmployeeLeaves.Add(new EmployeeLeave(employee.Id, period, LeaveSource.Roster, actor, now));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Meguro.Learning.Domain;
 using Meguro.Learning.Domain.Organization;
 using Meguro.Learning.Domain.People;
@@ -41,10 +42,46 @@ internal sealed class RosterPlan
 /// HR recorded on /hr/leave stays as it is. People missing from the file keep their leaves.
 /// </para>
 /// </summary>
-internal static class RosterPlanner
+internal sealed class RosterPlanner
 {
+    private readonly RosterPlan _plan = new();
+    private readonly IReadOnlyCollection<Employee> _employees;
+    private readonly bool _hasLeaveColumns;
+    private readonly string _actor;
+    private readonly DateTime _nowUtc;
+    private readonly Dictionary<string, Employee> _byNumber;
+    private readonly Dictionary<int, OrgUnit> _orgUnitsById;
+    private readonly Dictionary<int, JobLevel> _jobLevelsById;
+    private readonly ILookup<int, ManagerAssignment> _assignmentsByEmployee;
+    private readonly HashSet<Employee> _inFile = new(ReferenceEqualityComparer.Instance);
+    private readonly ILookup<int, EmployeeLeave> _leavesByEmployee;
+    private readonly DateOnly _today;
+
+    /// <param name="hasLeaveColumns">The file has the 休業 columns (<see cref="RosterCsv.HasLeaveColumns"/>).</param>
     /// <param name="rosterLeaves">The stored leaves with <see cref="LeaveSource.Roster"/> (others are ignored).</param>
     /// <param name="actor">Recorded as who entered the leaves the file adds.</param>
+    public RosterPlanner(
+        RosterReference reference,
+        IReadOnlyCollection<Employee> employees,
+        IReadOnlyCollection<ManagerAssignment> assignments,
+        IReadOnlyCollection<EmployeeLeave> rosterLeaves,
+        bool hasLeaveColumns,
+        string actor,
+        DateTime nowUtc)
+    {
+        _employees = employees;
+        _hasLeaveColumns = hasLeaveColumns;
+        _actor = actor;
+        _nowUtc = nowUtc;
+        _byNumber = employees.ToDictionary(e => e.EmployeeNumber, StringComparer.Ordinal);
+        _orgUnitsById = reference.OrgUnits.ToDictionary(u => u.Id);
+        _jobLevelsById = reference.JobLevels.ToDictionary(l => l.Id);
+        _assignmentsByEmployee = assignments.ToLookup(a => a.EmployeeId);
+        _leavesByEmployee = rosterLeaves.Where(l => l.Source == LeaveSource.Roster).ToLookup(l => l.EmployeeId);
+        _today = DateOnly.FromDateTime(Jst.FromUtc(nowUtc));
+    }
+
+    /// <summary>The whole file at once: every record in file order, then the people it no longer lists.</summary>
     public static RosterPlan Plan(
         RosterCsv file,
         RosterReference reference,
@@ -58,82 +95,92 @@ internal static class RosterPlanner
         {
             throw new InvalidOperationException("A roster file with errors cannot be planned.");
         }
-
-        var plan = new RosterPlan();
-        var byNumber = employees.ToDictionary(e => e.EmployeeNumber, StringComparer.Ordinal);
-        var orgUnitsById = reference.OrgUnits.ToDictionary(u => u.Id);
-        var jobLevelsById = reference.JobLevels.ToDictionary(l => l.Id);
-        var assignmentsByEmployee = assignments.ToLookup(a => a.EmployeeId);
-        var inFile = new HashSet<Employee>(ReferenceEqualityComparer.Instance);
-        var leavesByEmployee = rosterLeaves.Where(l => l.Source == LeaveSource.Roster).ToLookup(l => l.EmployeeId);
-        var today = DateOnly.FromDateTime(Jst.FromUtc(nowUtc));
-
+        var planner = new RosterPlanner(reference, employees, assignments, rosterLeaves, file.HasLeaveColumns, actor, nowUtc);
         foreach (var record in file.Records)
         {
-            var profile = record.Profile;
-            if (!byNumber.TryGetValue(profile.EmployeeNumber, out var employee))
-            {
-                employee = new Employee(profile);
-                plan.Created.Add(employee);
-                if (record.IsUnitHead)
-                {
-                    plan.AssignmentsToAdd.Add(new ManagerAssignment(employee, profile.OrgUnit));
-                }
-                if (file.HasLeaveColumns && record.Leave is { } newLeave)
-                {
-                    plan.LeavesOfNewPeople.Add((employee, newLeave));
-                }
-                plan.New.Add(new RosterChange(RosterChangeKind.New, employee.EmployeeNumber, employee.Name, record.Line,
-                    DescribeNew(profile, record.IsUnitHead) + (file.HasLeaveColumns && record.Leave is { } l ? $"、休業: {Describe(l)}" : ""))
-                {
-                    LeaveChanged = file.HasLeaveColumns && record.Leave is not null,
-                });
-                continue;
-            }
+            planner.Add(record);
+        }
+        return planner.Finish();
+    }
 
-            inFile.Add(employee);
-            var before = Snapshot.Of(employee);
-            var changes = employee.UpdateFromRoster(profile);
-            if (changes.HasFlag(EmployeeChanges.Reactivated))
+    /// <summary>
+    /// Plans one row (rows must come in file order, each 職員番号 once). Returns the person it creates,
+    /// or null when the row is about someone already recorded: the import can start writing new
+    /// people while the rest of the file is still being read.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row, see RosterCsvReader.ReadRow
+    public Employee? Add(RosterRecord record)
+    {
+        var plan = _plan;
+        var profile = record.Profile;
+        if (!_byNumber.TryGetValue(profile.EmployeeNumber, out var employee))
+        {
+            employee = new Employee(profile);
+            plan.Created.Add(employee);
+            if (record.IsUnitHead)
             {
-                plan.Reactivated.Add(employee);
+                plan.AssignmentsToAdd.Add(new ManagerAssignment(employee, profile.OrgUnit));
             }
-            var parts = DescribeUpdate(before, employee, changes, orgUnitsById, jobLevelsById);
-            var unitHeadChange = ReplaceAssignments(plan, employee, record.IsUnitHead ? profile.OrgUnit : null,
-                assignmentsByEmployee[employee.Id], orgUnitsById);
-            if (unitHeadChange is not null)
+            if (_hasLeaveColumns && record.Leave is { } newLeave)
             {
-                parts.Add(unitHeadChange);
+                plan.LeavesOfNewPeople.Add((employee, newLeave));
             }
-            var leaveChanges = file.HasLeaveColumns
-                ? ApplyLeave(plan, employee, record.Leave, [.. leavesByEmployee[employee.Id]], actor, today, nowUtc)
-                : [];
-            parts.AddRange(leaveChanges);
-
-            if (parts.Count == 0)
+            plan.New.Add(new RosterChange(RosterChangeKind.New, employee.EmployeeNumber, employee.Name, record.Line,
+                DescribeNew(profile, record.IsUnitHead) + (_hasLeaveColumns && record.Leave is { } l ? $"、休業: {Describe(l)}" : ""))
             {
-                plan.Unchanged++;
-                continue;
-            }
-            plan.Updates.Add(new RosterChange(RosterChangeKind.Update, employee.EmployeeNumber, employee.Name, record.Line, string.Join("、", parts))
-            {
-                Fields = changes,
-                UnitHeadChanged = unitHeadChange is not null,
-                LeaveChanged = leaveChanges.Count > 0,
+                LeaveChanged = _hasLeaveColumns && record.Leave is not null,
             });
+            return employee;
         }
 
-        foreach (var employee in employees)
+        _inFile.Add(employee);
+        var before = Snapshot.Of(employee);
+        var changes = employee.UpdateFromRoster(profile);
+        if (changes.HasFlag(EmployeeChanges.Reactivated))
         {
-            if (inFile.Contains(employee))
+            plan.Reactivated.Add(employee);
+        }
+        var parts = DescribeUpdate(before, employee, changes, _orgUnitsById, _jobLevelsById);
+        var unitHeadChange = ReplaceAssignments(plan, employee, record.IsUnitHead ? profile.OrgUnit : null,
+            _assignmentsByEmployee[employee.Id], _orgUnitsById);
+        if (unitHeadChange is not null)
+        {
+            parts.Add(unitHeadChange);
+        }
+        var leaveChanges = _hasLeaveColumns
+            ? ApplyLeave(plan, employee, record.Leave, [.. _leavesByEmployee[employee.Id]], _actor, _today, _nowUtc)
+            : [];
+        parts.AddRange(leaveChanges);
+
+        if (parts.Count == 0)
+        {
+            plan.Unchanged++;
+            return null;
+        }
+        plan.Updates.Add(new RosterChange(RosterChangeKind.Update, employee.EmployeeNumber, employee.Name, record.Line, string.Join("、", parts))
+        {
+            Fields = changes,
+            UnitHeadChanged = unitHeadChange is not null,
+            LeaveChanged = leaveChanges.Count > 0,
+        });
+        return null;
+    }
+
+    /// <summary>After the last row: everyone the file did not list leaves. Call once.</summary>
+    public RosterPlan Finish()
+    {
+        var plan = _plan;
+        foreach (var employee in _employees)
+        {
+            if (_inFile.Contains(employee))
             {
                 continue;
             }
             // Not in the roster: no longer heads anything, whether they leave now or left before.
-            plan.AssignmentsToRemove.AddRange(assignmentsByEmployee[employee.Id]);
-            var orgUnit = orgUnitsById.GetValueOrDefault(employee.OrgUnitId);
-            var jobLevel = jobLevelsById.GetValueOrDefault(employee.JobLevelId);
-            if (employee.Deactivate(nowUtc))
+            plan.AssignmentsToRemove.AddRange(_assignmentsByEmployee[employee.Id]);
+            var orgUnit = _orgUnitsById.GetValueOrDefault(employee.OrgUnitId);
+            var jobLevel = _jobLevelsById.GetValueOrDefault(employee.JobLevelId);
+            if (employee.Deactivate(_nowUtc))
             {
                 plan.Deactivated.Add(employee);
                 plan.Leavers.Add(new RosterChange(RosterChangeKind.Leaver, employee.EmployeeNumber, employee.Name, null,
@@ -250,6 +297,7 @@ internal static class RosterPlanner
         period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "〜" +
         (period.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string DescribeNew(EmployeeProfile profile, bool isUnitHead) =>
         $"所属: {profile.OrgUnit.Name}、職層: {profile.JobLevel.Name}、雇用区分: {profile.EmploymentType.ToJapanese()}" +
         (isUnitHead ? "、所属長" : "");

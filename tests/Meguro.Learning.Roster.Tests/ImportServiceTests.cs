@@ -1,6 +1,7 @@
 using Meguro.Learning.Data;
 using Meguro.Learning.Data.Identity;
 using Meguro.Learning.Demo;
+using Meguro.Learning.Domain.Auditing;
 using Meguro.Learning.Domain.Organization;
 using Meguro.Learning.Domain.People;
 using Meguro.Learning.Roster.Tests.Infrastructure;
@@ -58,6 +59,30 @@ public abstract class ImportServiceTests(DatabaseKind kind) : IAsyncLifetime
         });
         // SQLite (a few thousand staff) always takes the EF path.
         Assert.Equal(kind == DatabaseKind.PostgreSQL, copied);
+    }
+
+    /// <summary>
+    /// The PostgreSQL writer formats COPY text itself: a backslash, a tab or a line break inside a
+    /// value must arrive as it was written, not as an escape or a column or row separator.
+    /// </summary>
+    [Fact]
+    public async Task Values_with_backslashes_tabs_and_line_breaks_are_stored_exactly()
+    {
+        await Database.ApplyOrganizationAsync(Utf8(DemoOrganization.ToCsv()));
+        var csv = RosterText(
+            Row("700001", name: @"目黒\花子", kana: @"メグロ\N"),
+            "700002,\"目黒\t次郎\",\"メグロ\r\nジロウ\",,B04-K02-T01,係員,正規,,2019-04-01,",
+            Row("700003", name: "目黒　三郎", email: "s.meguro@demo.city.meguro.lg.jp"));
+
+        var result = await Database.ApplyRosterAsync(Utf8(csv));
+
+        Assert.True(result.Applied, string.Join("\n", result.Errors));
+        var stored = await Database.WithDbAsync(db => db.Employees.OrderBy(e => e.EmployeeNumber)
+            .Select(e => new { e.EmployeeNumber, e.Name, e.Kana, e.Email, e.HiredOn, e.AppointmentEndDate }).ToListAsync());
+        Assert.Equal(
+            [("700001", @"目黒\花子", @"メグロ\N", ""), ("700002", "目黒\t次郎", "メグロ\r\nジロウ", ""), ("700003", "目黒　三郎", "メグロ　ハナコ", "s.meguro@demo.city.meguro.lg.jp")],
+            stored.Select(e => (e.EmployeeNumber, e.Name, e.Kana, e.Email)));
+        Assert.All(stored, e => Assert.Equal((new DateOnly(2019, 4, 1), (DateOnly?)null), (e.HiredOn!.Value, e.AppointmentEndDate)));
     }
 
     [Fact]
@@ -274,6 +299,62 @@ public abstract class ImportServiceTests(DatabaseKind kind) : IAsyncLifetime
         Assert.Equal(0, result.ChangeCount);
         Assert.Equal(before, await StateAsync());
     }
+
+    /// <summary>
+    /// On PostgreSQL new people are copied while the file is still being read, so a bad last row is
+    /// found after everyone above it was written: the COPY is cancelled, nobody is stored, and the
+    /// context stays usable for the caller, who then saves the upload as rejected.
+    /// </summary>
+    [Fact]
+    public async Task A_first_roster_with_a_bad_last_row_stores_nobody_and_the_caller_can_still_save()
+    {
+        await Database.ApplyOrganizationAsync(Utf8(DemoOrganization.ToCsv()));
+        var file = Demo.Copy();
+        var bad = file.Rows[^1][DemoRosterFile.Number];
+        file.Row(bad)[DemoRosterFile.OrgCode] = "B99";
+        var before = await StateAsync();
+
+        var (result, saved) = await ApplyThenSaveAnAuditEntryAsync(file.ToUtf8());
+
+        Assert.False(result.Applied);
+        var line = file.LineOf(bad);
+        Assert.Equal($"{line}行目: 所属コード「B99」は存在しません。", Assert.Single(result.Errors).Message);
+        Assert.Equal(1, saved);
+        Assert.Equal(before with { Audits = before.Audits + 1 }, await StateAsync());
+    }
+
+    /// <summary>
+    /// People above the first bad row are already planned (moved, promoted) when it is found; none
+    /// of that may reach the database with the caller's next save.
+    /// </summary>
+    [Fact]
+    public async Task Changes_planned_above_a_bad_row_are_not_saved_by_the_callers_next_save()
+    {
+        await SeedAsync();
+        var staff = Demo.OrdinaryStaff.ToList();
+        var file = Demo.Copy();
+        file.Row(staff[0][DemoRosterFile.Number])[DemoRosterFile.JobLevel] = "主任";
+        file.Row(staff[1][DemoRosterFile.Number])[DemoRosterFile.OrgCode] = DemoOrganization.CodeOf("総務部");
+        file.Rows.Add(["700001", "新規　太郎", "", "", staff[0][DemoRosterFile.OrgCode], "係員", "正規", "", "2026-04-01", ""]);
+        file.Rows.Add(["700002", "新規　次郎", "", "", "B99", "係員", "正規", "", "2026-04-01", ""]);
+        var before = await StateAsync();
+
+        var (result, saved) = await ApplyThenSaveAnAuditEntryAsync(file.ToUtf8());
+
+        Assert.False(result.Applied);
+        Assert.Equal(file.LineOf("700002"), Assert.Single(result.Errors).Line);
+        Assert.Equal(1, saved);
+        Assert.Equal(before with { Audits = before.Audits + 1 }, await StateAsync());
+    }
+
+    /// <summary>What ImportRunner does: apply, then save something else (the batch's status) in the same context.</summary>
+    private Task<(RosterImportResult Result, int Saved)> ApplyThenSaveAnAuditEntryAsync(byte[] csv) => Database.InScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<LearningDbContext>();
+        var result = await sp.GetRequiredService<RosterImportService>().ApplyAsync(csv, CsvEncoding.Auto, "hr-test");
+        db.AuditEntries.Add(new AuditEntry(DateTime.UtcNow, "hr-test", "テスト", "却下", result.Summary));
+        return (result, await db.SaveChangesAsync());
+    });
 
     [Fact]
     public async Task A_returning_employee_is_reactivated_and_may_sign_in_again()

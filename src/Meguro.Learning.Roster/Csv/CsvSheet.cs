@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
@@ -81,6 +82,10 @@ internal sealed class CsvSheet : IDisposable
             TrackLineNumbers = true,
             TrimWhitespace = true,
             SkipEmptyLines = true,
+            // Every value is kept (in the records, and on to the entities), and most columns repeat
+            // (所属コード, 職層, 雇用区分, dates, 所属長): pooled, a 100,000-row file decodes each distinct
+            // value once instead of once per row.
+            PoolStrings = true,
             OnMalformedRecord = m => errors.Add(ImportIssue.At((int)m.LineNumber, MalformedMessage(m.Reason))),
         };
 
@@ -140,23 +145,41 @@ internal sealed class CsvSheet : IDisposable
             {
                 continue;
             }
-            var values = new string[_columns.Length];
-            for (var i = 0; i < _columns.Length; i++)
-            {
-                // CsvHelper trims ASCII spaces and tabs; Trim() also takes the full-width space
-                // (U+3000) that Japanese spreadsheets leave around values.
-                values[i] = _columns[i] < 0 ? "" : _reader.GetString(_columns[i]).Trim();
-            }
-            yield return new CsvRow((int)_reader.LineNumber, values);
+            yield return new CsvRow((int)_reader.LineNumber, Values());
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row, see RosterCsvReader.ReadRow
+    private string[] Values()
+    {
+        var values = new string[_columns.Length];
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            // CsvHelper trims ASCII spaces and tabs; Trim() also takes the full-width space
+            // (U+3000) that Japanese spreadsheets leave around values.
+            values[i] = _columns[i] < 0 ? "" : _reader.GetString(_columns[i]).Trim();
+        }
+        return values;
     }
 
     public void Dispose() => _reader.Dispose();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsBlank()
     {
         for (var i = 0; i < _reader.FieldCount; i++)
         {
+            var bytes = _reader.GetSpan(i);
+            if (bytes.IsEmpty)
+            {
+                continue;
+            }
+            // Almost every row starts with a value in ASCII (a 職員番号): decided without decoding
+            // anything. Other bytes may be Unicode whitespace (U+3000), so those fields are decoded.
+            if (bytes[0] < 0x80 && !char.IsWhiteSpace((char)bytes[0]))
+            {
+                return false;
+            }
             if (!string.IsNullOrWhiteSpace(_reader.GetString(i)))
             {
                 return false;
