@@ -76,7 +76,8 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);
         // After a bulk load autovacuum may be working in the database. FORCE may not terminate a
         // superuser's backend when we log in as the non-superuser test role (42501), and a backend
-        // that is still leaving makes the database "in use" (55006). Both pass within moments.
+        // that is still leaving makes the database "in use" (55006). Both pass, after a million-row load
+        // (autovacuum) only after tens of seconds: retried for up to a minute.
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -84,7 +85,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 await command.ExecuteNonQueryAsync();
                 return;
             }
-            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 20)
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 240)
             {
                 await Task.Delay(250);
             }

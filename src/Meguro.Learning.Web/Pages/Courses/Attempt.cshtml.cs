@@ -99,7 +99,8 @@ public sealed class AttemptModel(LearnerCourses courses, QuizAttempts attempts, 
     {
         var learner = await courses.LearnerAsync(User, ct);
         if (learner.EmployeeId is not { } employeeId) return false;
-        if (await courses.VisibleVersionAsync(slug, learner, ct) is not { } version) return false;
+        // Read only (the attempt refers to the version by id): the shared in-memory copy serves.
+        if (await courses.VisibleVersionForReadingAsync(slug, learner, ct) is not { } version) return false;
         if (await attempts.OwnAsync(id, employeeId, version.CourseId, ct) is not { } view) return false;
         Version = version;
         View = view;

@@ -53,7 +53,8 @@ public sealed class QuizModel(LearnerCourses courses, QuizAttempts attempts) : P
 
     private async Task<bool> LoadAsync(string slug, Learner learner, CancellationToken ct)
     {
-        if (await courses.VisibleVersionAsync(slug, learner, ct) is not { } version) return false;
+        // Read only (the attempt refers to the version by id): the shared in-memory copy serves.
+        if (await courses.VisibleVersionForReadingAsync(slug, learner, ct) is not { } version) return false;
         if (await attempts.QuizAsync(version, ct) is not { } quiz) return false;
         Version = version;
         Quiz = quiz;
