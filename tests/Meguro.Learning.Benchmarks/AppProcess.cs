@@ -110,6 +110,9 @@ public sealed class AppProcess : IAsyncDisposable
         return _process.WorkingSet64;
     }
 
+    /// <summary>Samples the working set every <paramref name="interval"/> until disposed; <see cref="PeakWorkingSet.Bytes"/> is the highest seen.</summary>
+    public PeakWorkingSet WatchWorkingSet(TimeSpan interval) => new(this, interval);
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -125,5 +128,41 @@ public sealed class AppProcess : IAsyncDisposable
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>The highest working set of an <see cref="AppProcess"/> while this is alive (goal 8, and flat memory of goal 6).</summary>
+public sealed class PeakWorkingSet : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _sampling;
+    private long _peak;
+
+    internal PeakWorkingSet(AppProcess app, TimeSpan interval)
+    {
+        _peak = app.WorkingSetBytes();
+        _sampling = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(interval);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(_stop.Token))
+                {
+                    Interlocked.Exchange(ref _peak, Math.Max(Interlocked.Read(ref _peak), app.WorkingSetBytes()));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+    }
+
+    public long Bytes => Interlocked.Read(ref _peak);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _sampling;
+        _stop.Dispose();
     }
 }

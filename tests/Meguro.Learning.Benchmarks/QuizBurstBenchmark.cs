@@ -35,22 +35,8 @@ public static partial class QuizBurstBenchmark
         var errors = new List<string>();
         var skipped = 0;
         var lastSubmit = TimeSpan.Zero;
-        long peak = app.WorkingSetBytes();
+        await using var peak = app.WatchWorkingSet(TimeSpan.FromMilliseconds(500));
         using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, app.WorkingSetBytes());
-                try
-                {
-                    await Task.Delay(500, sampling.Token);
-                }
-                catch (TaskCanceledException)
-                {
-                }
-            }
-        });
         var clock = Stopwatch.StartNew();
         var progress = Task.Run(async () =>
         {
@@ -64,7 +50,7 @@ public static partial class QuizBurstBenchmark
                 {
                     break;
                 }
-                log.WriteLine($"quiz ({label}): {clock.Elapsed.TotalSeconds:N0} s, {submit.Count:N0} submitted, {result.Count:N0} results seen, {errors.Count} errors, working set {peak / 1048576.0:N0} MB peak");
+                log.WriteLine($"quiz ({label}): {clock.Elapsed.TotalSeconds:N0} s, {submit.Count:N0} submitted, {result.Count:N0} results seen, {errors.Count} errors, working set {peak.Bytes / 1048576.0:N0} MB peak");
             }
         });
         await Task.WhenAll(plans.Select(async plan =>
@@ -94,14 +80,14 @@ public static partial class QuizBurstBenchmark
             }
         }));
         await sampling.CancelAsync();
-        await Task.WhenAll(sampler, progress);
+        await progress;
         log.WriteLine($"quiz ({label}): {plans.Count:N0} learners, {skipped} had passed already, {errors.Count} errors, last submit at {lastSubmit.TotalSeconds:N0} s; " +
-            $"submit p50 {submit.Percentile(50):N0} ms p99 {submit.Percentile(99):N0} ms; result p50 {result.Percentile(50):N0} ms p99 {result.Percentile(99):N0} ms; peak working set {peak / 1048576.0:N0} MB");
+            $"submit p50 {submit.Percentile(50):N0} ms p99 {submit.Percentile(99):N0} ms; result p50 {result.Percentile(50):N0} ms p99 {result.Percentile(99):N0} ms; peak working set {peak.Bytes / 1048576.0:N0} MB");
         foreach (var sample in errors.Distinct().Take(5))
         {
             log.WriteLine($"quiz ({label}) error: {sample}");
         }
-        return new Burst(plans.Count, skipped, errors.Count, lastSubmit, submit, result, peak, errors);
+        return new Burst(plans.Count, skipped, errors.Count, lastSubmit, submit, result, peak.Bytes, errors);
     }
 
     private enum Outcome

@@ -171,22 +171,7 @@ public static class ReportBenchmark
     private static async Task<(int Rows, TimeSpan Elapsed, long Growth)> ExportAsync(HttpLoad load, AppProcess app, string url, string cookie)
     {
         var before = app.WorkingSetBytes();
-        var peak = before;
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, app.WorkingSetBytes());
-                try
-                {
-                    await Task.Delay(50, sampling.Token);
-                }
-                catch (TaskCanceledException)
-                {
-                }
-            }
-        });
+        await using var peak = app.WatchWorkingSet(TimeSpan.FromMilliseconds(50));
         var watch = Stopwatch.StartNew();
         using var response = await load.Client.SendAsync(HttpLoad.Get(url, cookie), HttpCompletionOption.ResponseHeadersRead);
         if (response.StatusCode != HttpStatusCode.OK)
@@ -202,9 +187,7 @@ public static class ReportBenchmark
             lines += buffer.AsSpan(0, read).Count((byte)'\n');
         }
         var elapsed = watch.Elapsed;
-        await sampling.CancelAsync();
-        await sampler;
-        return (lines - 1, elapsed, peak - before);
+        return (lines - 1, elapsed, peak.Bytes - before);
     }
 
     /// <summary>The 9 shipped courses and 11 copies under other names (20 in all), and 4 curricula of 5 courses each for everyone.</summary>

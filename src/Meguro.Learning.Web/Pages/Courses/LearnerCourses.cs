@@ -5,6 +5,7 @@ using Meguro.Learning.Domain.Courses;
 using Meguro.Learning.Domain.Learning;
 using Meguro.Learning.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Meguro.Learning.Web.Pages.Courses;
 
@@ -38,12 +39,7 @@ public sealed class LearnerCourses(LearningDbContext db, TimeProvider clock, Pub
     /// <summary>The published version of <paramref name="slug"/> with lessons and skills, or null when the learner may not see it.</summary>
     public async Task<CourseVersion?> VisibleVersionAsync(string slug, Learner learner, CancellationToken ct)
     {
-        var version = await PublishedVersions()
-            .Include(v => v.Course)
-            .Include(v => v.Lessons)
-            .Include(v => v.Skills).ThenInclude(s => s.Skill).ThenInclude(k => k.Category)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(v => v.Course.Slug == slug, ct);
+        var version = await WithContent(PublishedVersions()).SingleOrDefaultAsync(v => v.Course.Slug == slug, ct);
         return version is not null && learner.CanSee(version) ? version : null;
     }
 
@@ -59,14 +55,16 @@ public sealed class LearnerCourses(LearningDbContext db, TimeProvider clock, Pub
         {
             return null;
         }
-        var version = await published.GetAsync(id, () => db.CourseVersions.AsNoTracking()
-            .Include(v => v.Course)
-            .Include(v => v.Lessons)
-            .Include(v => v.Skills).ThenInclude(s => s.Skill).ThenInclude(k => k.Category)
-            .AsSplitQuery()
-            .SingleAsync(v => v.Id == id, ct));
+        var version = await published.GetAsync(id, () => WithContent(db.CourseVersions.AsNoTracking()).SingleAsync(v => v.Id == id, ct));
         return learner.CanSee(version) ? version : null;
     }
+
+    /// <summary>What a course's pages show of a version: the course, its lessons, and the skills it grants.</summary>
+    private static IQueryable<CourseVersion> WithContent(IQueryable<CourseVersion> versions) => versions
+        .Include(v => v.Course)
+        .Include(v => v.Lessons)
+        .Include(v => v.Skills).ThenInclude(s => s.Skill).ThenInclude(k => k.Category)
+        .AsSplitQuery();
 
     /// <summary>The fiscal year for a yearly course, 0 otherwise (see <see cref="Enrollment.Cycle"/>).</summary>
     public int CycleFor(CourseVersion version) => version.Yearly ? Jst.FiscalYear(Jst.Today(clock)) : 0;
@@ -98,34 +96,20 @@ public sealed class LearnerCourses(LearningDbContext db, TimeProvider clock, Pub
 
 /// <summary>
 /// Published course versions kept in memory by id. A published version never changes (editing makes
-/// a new version), so an entry needs no expiry to stay right; only the few most recently used are kept.
+/// a new version), so an entry needs no expiry to stay right; only the most recently used are kept.
+/// Skill names shown with a version are those of when it was first read; the skills catalog changes
+/// only at start-up, which empties this cache.
 /// </summary>
-public sealed class PublishedVersions
+public sealed class PublishedVersions : IDisposable
 {
-    private const int Capacity = 64;
-    private readonly Dictionary<int, (CourseVersion Version, long LastUsed)> _versions = [];
-    private readonly Lock _lock = new();
-    private long _clock;
+    private readonly MemoryCache _versions = new(new MemoryCacheOptions { SizeLimit = 64 });
 
-    public async Task<CourseVersion> GetAsync(int id, Func<Task<CourseVersion>> load)
-    {
-        lock (_lock)
+    public async Task<CourseVersion> GetAsync(int id, Func<Task<CourseVersion>> load) =>
+        (await _versions.GetOrCreateAsync(id, async entry =>
         {
-            if (_versions.TryGetValue(id, out var hit))
-            {
-                _versions[id] = (hit.Version, ++_clock);
-                return hit.Version;
-            }
-        }
-        var version = await load();
-        lock (_lock)
-        {
-            if (_versions.Count >= Capacity)
-            {
-                _versions.Remove(_versions.MinBy(v => v.Value.LastUsed).Key);
-            }
-            _versions[id] = (version, ++_clock);
-        }
-        return version;
-    }
+            entry.Size = 1;
+            return await load();
+        }))!;
+
+    public void Dispose() => _versions.Dispose();
 }

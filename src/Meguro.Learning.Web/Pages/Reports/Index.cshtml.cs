@@ -53,10 +53,7 @@ public sealed class IndexModel(CityReportQuery query, ReportExporter exporter, T
             // Only the list of people: none of the aggregates the page shows are needed for it.
             return await ExportAsync(PeopleTable(), ct);
         }
-        Report = await query.RunAsync(FiscalYear, Curriculum, ct);
-        Tables = BuildTables();
-        Trend = BuildTrend();
-
+        await LoadReportAsync(ct);
         if (Table is null && Format is null)
         {
             return Page();
@@ -96,11 +93,16 @@ public sealed class IndexModel(CityReportQuery query, ReportExporter exporter, T
     {
         if (Tables.Count == 0)
         {
-            Report = await query.RunAsync(FiscalYear, Curriculum, ct);
-            Tables = BuildTables();
-            Trend = BuildTrend();
+            await LoadReportAsync(ct);
         }
         return Page();
+    }
+
+    private async Task LoadReportAsync(CancellationToken ct)
+    {
+        Report = await query.RunAsync(FiscalYear, Curriculum, ct);
+        Tables = BuildTables();
+        Trend = BuildTrend();
     }
 
     /// <summary>職員別の受講状況: one row per person and curriculum of the year, streamed from the database into the file.</summary>
