@@ -3,6 +3,7 @@ using Meguro.Learning.Data.Identity;
 using Meguro.Learning.Data.Reporting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,10 +37,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ReportSummaries>();
         services.AddDbContext<SqliteLearningDbContext>((sp, o) => o
             .UseSqlite(sqlite, s => s.MigrationsHistoryTable("__EFMigrationsHistory"))
-            .AddInterceptors(sp.GetRequiredService<ProgressSummaryInterceptor>()));
+            .AddInterceptors([sp.GetRequiredService<ProgressSummaryInterceptor>(), .. sp.GetServices<IInterceptor>()]));
         services.AddDbContext<PostgresLearningDbContext>((sp, o) => o
             .UseNpgsql(postgres)
-            .AddInterceptors(sp.GetRequiredService<ProgressSummaryInterceptor>()));
+            .AddInterceptors([sp.GetRequiredService<ProgressSummaryInterceptor>(), .. sp.GetServices<IInterceptor>()]));
         services.AddScoped<LearningDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.PostgreSQL => sp.GetRequiredService<PostgresLearningDbContext>(),

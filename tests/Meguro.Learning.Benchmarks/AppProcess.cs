@@ -28,7 +28,17 @@ public sealed class AppProcess : IAsyncDisposable
     /// Starts the app with its Data Protection keys and mail pickup under <paramref name="dataDirectory"/>
     /// (<see cref="KeysPath"/>: a <see cref="SessionMinter"/> given the same folder signs people in for it).
     /// </summary>
-    public static async Task<AppProcess> StartAsync(string connectionString, string dataDirectory, TextWriter log, params string[] settings)
+    public static Task<AppProcess> StartAsync(string connectionString, string dataDirectory, TextWriter log, params string[] settings) =>
+        StartPinnedAsync(connectionString, dataDirectory, ServerCore, log, settings);
+
+    /// <summary>
+    /// The app on both cores: for the job-server goal, which names 2 cores and has no load generator
+    /// of its own to keep apart (the 2,000 jobs are enqueued before the clock matters).
+    /// </summary>
+    public static Task<AppProcess> StartOnAllCoresAsync(string connectionString, TextWriter log) =>
+        StartPinnedAsync(connectionString, Directory.CreateTempSubdirectory("meguro-bench-app-").FullName, AllCores, log, []);
+
+    private static async Task<AppProcess> StartPinnedAsync(string connectionString, string dataDirectory, string cores, TextWriter log, string[] settings)
     {
         var root = BenchOptions.FindRepositoryRoot();
         var dll = Path.Combine(root, "src", "Meguro.Learning.Web", "bin", "Release", "net10.0", "Meguro.Learning.Web.dll");
@@ -40,7 +50,7 @@ public sealed class AppProcess : IAsyncDisposable
             $"--Content:Root={Path.Combine(root, "content")}", $"--Web:DataProtectionKeysPath={KeysPath(dataDirectory)}",
             $"--Mail:PickupDirectory={Path.Combine(dataDirectory, "mail")}", "--Logging:LogLevel:Default=Warning",
             $"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={(Environment.GetEnvironmentVariable("BENCH_APP_LOG") == "1" ? "Information" : "Warning")}", .. settings];
-        return await StartProcessAsync(dll, arguments, "/healthz", log);
+        return await StartProcessAsync(dll, arguments, "/healthz", cores, log);
     }
 
     /// <summary>
@@ -48,11 +58,11 @@ public sealed class AppProcess : IAsyncDisposable
     /// serving the files of <paramref name="directory"/> with the static-file middleware, on the same core.
     /// </summary>
     public static Task<AppProcess> StartStaticFileServerAsync(string directory, string probePath, TextWriter log) =>
-        StartProcessAsync(typeof(AppProcess).Assembly.Location, ["serve-static", directory], probePath, log);
+        StartProcessAsync(typeof(AppProcess).Assembly.Location, ["serve-static", directory], probePath, ServerCore, log);
 
     public static string KeysPath(string dataDirectory) => Path.Combine(dataDirectory, "keys");
 
-    private static async Task<AppProcess> StartProcessAsync(string dll, IEnumerable<string> arguments, string probePath, TextWriter log)
+    private static async Task<AppProcess> StartProcessAsync(string dll, IEnumerable<string> arguments, string probePath, string cores, TextWriter log)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("taskset")
@@ -61,7 +71,7 @@ public sealed class AppProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "-c", ServerCore, "dotnet", dll }.Concat(arguments).Concat(["--urls", $"http://127.0.0.1:{port}"]))
+        foreach (var arg in new[] { "-c", cores, "dotnet", dll }.Concat(arguments).Concat(["--urls", $"http://127.0.0.1:{port}"]))
         {
             start.ArgumentList.Add(arg);
         }
@@ -102,6 +112,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     /// <summary>The server's core; tests/bench runs this process (the load) on the other one.</summary>
     private const string ServerCore = "0";
+    private const string AllCores = "0,1";
 
     /// <summary>The app's working set now, from /proc (what the operator's monitor shows).</summary>
     public long WorkingSetBytes()

@@ -10,7 +10,8 @@ namespace Meguro.Learning.Benchmarks;
 /// <summary>
 /// Goal 7: the app's Hangfire on PostgreSQL — the queries an idle node sends (counted as
 /// transactions in pg_stat_database while nothing happens), and how many no-op jobs per second
-/// the app's own job server runs when 2,000 are enqueued at once.
+/// the app's own job server runs when 2,000 are enqueued at once. The goal names 2 cores, so here the
+/// app runs on both (the other goals pin it to one, away from the load generator).
 /// </summary>
 public static class HangfireBenchmark
 {
@@ -19,7 +20,7 @@ public static class HangfireBenchmark
     public static async Task<IReadOnlyList<Measurement>> RunAsync(TextWriter log)
     {
         await using var bench = await BenchDatabase.CreateAsync(DatabaseKind.PostgreSQL);
-        await using var app = await AppProcess.StartAsync(bench.ConnectionString, log);
+        await using var app = await AppProcess.StartOnAllCoresAsync(bench.ConnectionString, log);
 
         // Start-up work (recurring job registration, first scheduler passes) settles first.
         await Task.Delay(TimeSpan.FromSeconds(15));
@@ -57,7 +58,7 @@ public static class HangfireBenchmark
         return
         [
             new Measurement("7. Hangfire on PostgreSQL", "Queries per second of an idle app node (transactions in pg_stat_database)", idleRate, null, "q/s", GoalKind.AtMost, 5),
-            new Measurement("7. Hangfire on PostgreSQL", $"No-op jobs run per second ({Jobs:N0} enqueued at once, app pinned to one core)", rate, null, "jobs/s", GoalKind.AtLeast, 200),
+            new Measurement("7. Hangfire on PostgreSQL", $"No-op jobs run per second ({Jobs:N0} enqueued at once, app on both cores)", rate, null, "jobs/s", GoalKind.AtLeast, 200),
         ];
     }
 

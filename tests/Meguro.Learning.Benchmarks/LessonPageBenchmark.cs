@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace Meguro.Learning.Benchmarks;
 
 /// <summary>
-/// Goal 2: a signed-in learner's lesson page (already visited, so the resume point does not change)
+/// Goal 2: a signed-in learner's lesson page (already visited, so the resume point does not change,
+/// and reused from the app's per-person page cache, as a second view of a page is)
 /// against a bare Kestrel serving the very same HTML as a static file, both on the server's core.
 /// The maximum is what 32 requests always in flight achieve; the latency is then measured at 70 %
 /// of the lesson page's own maximum with a fixed arrival rate.
@@ -29,13 +30,22 @@ public static partial class LessonPageBenchmark
         }
         var lessonUrl = link.Value;
         string html = "";
-        foreach (var cookie in cookies)
+        for (var i = 0; i < cookies.Count; i++)
         {
-            using var response = await load.Client.SendAsync(HttpLoad.Get(lessonUrl, cookie));
-            html = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode != HttpStatusCode.OK)
+            // Each learner opens the lesson twice, keeping the anti-forgery cookie of the first view as
+            // a browser does: a page that sets a cookie is not reused, the second view is the one kept.
+            for (var view = 0; view < 2; view++)
             {
-                throw new InvalidOperationException($"{lessonUrl} answered {(int)response.StatusCode} for a learner.");
+                using var response = await load.Client.SendAsync(HttpLoad.Get(lessonUrl, cookies[i]));
+                html = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"{lessonUrl} answered {(int)response.StatusCode} for a learner.");
+                }
+                if (response.Headers.TryGetValues("Set-Cookie", out var set) && set.FirstOrDefault(c => c.StartsWith("meguro.af=", StringComparison.Ordinal)) is { } antiforgery)
+                {
+                    cookies[i] += "; " + antiforgery.Split(';')[0];
+                }
             }
         }
         log.WriteLine($"lesson: {lessonUrl}, {html.Length:N0} characters, {cookies.Count} learners");

@@ -13,32 +13,40 @@ var log = Console.Out;
 var results = new List<Measurement>();
 var contentRoot = BenchOptions.FindContentRoot();
 
+// The file is rewritten after each goal, so a run stopped part-way still leaves what it measured.
+void Checkpoint() => PerformanceReport.Write(options.OutputFile, results, log);
+
 if (options.Wants("markdown"))
 {
     results.Add(MarkdownBenchmark.Run(contentRoot, log));
+    Checkpoint();
 }
 if (options.Wants("lesson") || options.Wants("quiz") || options.Wants("team-report"))
 {
     results.AddRange(await WardBenchmarks.RunAsync(options, log));
+    Checkpoint();
 }
 if (options.Wants("city-report"))
 {
     results.AddRange(await ReportBenchmark.CityReportAsync(options.NationalSize, log));
+    Checkpoint();
 }
 if (options.Wants("reminders"))
 {
     results.AddRange(await ReminderBenchmark.RunAsync(options.NationalSize, log));
+    Checkpoint();
 }
 if (options.Wants("hangfire"))
 {
     results.AddRange(await HangfireBenchmark.RunAsync(log));
+    Checkpoint();
 }
 if (options.Wants("roster"))
 {
     results.AddRange(await RosterBenchmark.RunAsync(options.NationalSize, log));
+    Checkpoint();
 }
 
-PerformanceReport.Write(options.OutputFile, results, log);
 foreach (var m in results)
 {
     log.WriteLine($"{(m.Passed ? "PASS" : "FAIL")}  {m.Goal}  {m.Name}: {Measurement.Format(m.Ours)} {m.Unit}" +

@@ -42,6 +42,7 @@ public sealed class WebOptions
 public static class LearningWeb
 {
     public static readonly CultureInfo[] SupportedCultures = [new("ja-JP"), new("en")];
+    public const string AntiforgeryCookie = "meguro.af";
 
     public static WebApplicationBuilder AddLearningWeb(this WebApplicationBuilder builder)
     {
@@ -76,7 +77,8 @@ public static class LearningWeb
                 return Task.CompletedTask;
             };
         });
-        services.AddAntiforgery(o => o.Cookie.Name = "meguro.af");
+        services.AddAntiforgery(o => o.Cookie.Name = AntiforgeryCookie);
+        services.AddPersonalPageCache(builder.Configuration);
 
         services.AddAuthorizationBuilder()
             // Every page needs a signed-in user unless it opts out with [AllowAnonymous].
@@ -160,6 +162,9 @@ public static class LearningWeb
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: a cached page is only served to a request that was allowed to see it.
+        app.UseMiddleware<PersonalPageMiddleware>();
+        app.UseOutputCache();
         // MapStaticAssets, not UseStaticFiles: it also serves the theme's assets after publish (platform notes gotcha 11).
         // Anonymous: the sign-in page needs its stylesheet before anyone is signed in, and the
         // fallback policy (authenticated users only) would otherwise answer with the login page.

@@ -1,0 +1,129 @@
+using System.Net;
+using Meguro.Learning.Data;
+using Meguro.Learning.Domain.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Meguro.Learning.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The lesson viewer reuses a person's rendered page (PersonalPagePolicy): a reused response carries
+/// an <c>Age</c> header. These tests pin down that it is reused, never for someone else, and never after
+/// something it shows has changed.
+/// </summary>
+public abstract class PersonalPageCacheTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
+{
+    private const string Course = "information-security";
+
+    [Fact]
+    public async Task A_second_view_of_a_lesson_is_reused_for_the_same_person_only()
+    {
+        var (first, firstId) = await app.RunAsEmployeeAsync();
+        var (second, secondId) = await app.RunAsEmployeeAsync();
+        var lesson = await LessonUrlAsync(0);
+
+        using var firstView = await first.GetAsync(lesson);
+        using var againView = await first.GetAsync(lesson);
+        using var otherView = await second.GetAsync(lesson);
+        var otherPage = await otherView.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, againView.StatusCode);
+        Assert.False(firstView.Headers.Contains("Age"));
+        Assert.True(againView.Headers.Contains("Age"));
+        Assert.False(otherView.Headers.Contains("Age"));
+        Assert.Contains(await NameAsync(secondId), otherPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(await NameAsync(firstId), otherPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_notice_saved_by_a_job_shows_on_the_next_view_of_a_cached_lesson()
+    {
+        var (client, employeeId) = await app.RunAsEmployeeAsync();
+        var lesson = await LessonUrlAsync(0);
+        await client.GetStringAsync(lesson);
+        using var cached = await client.GetAsync(lesson);
+
+        await app.WithScopeAsync(async sp =>
+        {
+            // As the reminder job does: its own scope, its own save.
+            var db = sp.GetRequiredService<LearningDbContext>();
+            db.Notifications.Add(new Notification(employeeId, $"test:{Guid.NewGuid():N}", "期限が近づいています。", "/my", DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        using var after = await client.GetAsync(lesson);
+        var page = await after.Content.ReadAsStringAsync();
+
+        Assert.True(cached.Headers.Contains("Age"));
+        Assert.False(after.Headers.Contains("Age"));
+        Assert.Contains("badge--count\">1<", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Going_back_to_a_cached_lesson_moves_the_resume_point_back()
+    {
+        var (client, employeeId) = await app.RunAsEmployeeAsync();
+        await AppFixture.PostFormAsync(client, $"/courses/{Course}", $"/courses/{Course}?handler=enroll", new Dictionary<string, string>());
+        var (lesson0, lesson1) = (await LessonUrlAsync(0), await LessonUrlAsync(1));
+
+        await client.GetStringAsync(lesson0);
+        await client.GetStringAsync(lesson0);
+        await client.GetStringAsync(lesson1);
+        using var back = await client.GetAsync(lesson0);
+
+        Assert.False(back.Headers.Contains("Age"));
+        Assert.Equal(lesson0.Split('/')[^1], await app.WithDbAsync(db => db.Enrollments
+            .Where(e => e.EmployeeId == employeeId && db.Courses.Any(c => c.Id == e.CourseId && c.Slug == Course)).Select(e => e.LastLessonSlug).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_archived_course_is_no_longer_served_from_the_cache()
+    {
+        var (client, _) = await app.RunAsEmployeeAsync();
+        const string slug = "data-literacy";
+        var lesson = await app.WithDbAsync(db => db.CourseVersions
+            .Where(v => v.Course.Slug == slug && v.Number == v.Course.PublishedVersionNumber)
+            .SelectMany(v => v.Lessons).OrderBy(l => l.Number).Select(l => $"/courses/{slug}/lessons/{l.Slug}").FirstAsync());
+        await client.GetStringAsync(lesson);
+        using var cached = await client.GetAsync(lesson);
+
+        await SetArchivedAsync(slug, archived: true);
+        try
+        {
+            using var archived = await client.GetAsync(lesson);
+
+            Assert.True(cached.Headers.Contains("Age"));
+            Assert.Equal(HttpStatusCode.NotFound, archived.StatusCode);
+        }
+        finally
+        {
+            await SetArchivedAsync(slug, archived: false);
+        }
+    }
+
+    private Task SetArchivedAsync(string slug, bool archived) => app.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<LearningDbContext>();
+        var course = await db.Courses.SingleAsync(c => c.Slug == slug);
+        if (archived)
+        {
+            course.Archive();
+        }
+        else
+        {
+            course.Restore();
+        }
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>The part of the name after the ideographic space, which Razor writes as a character reference.</summary>
+    private async Task<string> NameAsync(int employeeId) =>
+        (await app.WithDbAsync(db => db.Employees.Where(e => e.Id == employeeId).Select(e => e.Name).SingleAsync())).Split('　')[^1];
+
+    private Task<string> LessonUrlAsync(int index) => app.WithDbAsync(async db => $"/courses/{Course}/lessons/" + (await db.CourseVersions
+        .Where(v => v.Course.Slug == Course && v.Number == v.Course.PublishedVersionNumber)
+        .SelectMany(v => v.Lessons).OrderBy(l => l.Number).Select(l => l.Slug).ToListAsync())[index]);
+}
+
+public sealed class SqlitePersonalPageCacheTests(SqliteApp app) : PersonalPageCacheTests<SqliteApp>(app);
+
+public sealed class PostgresPersonalPageCacheTests(PostgresApp app) : PersonalPageCacheTests<PostgresApp>(app);
