@@ -35,8 +35,8 @@ public sealed class AppProcess : IAsyncDisposable
     /// The app on both cores: for the job-server goal, which names 2 cores and has no load generator
     /// of its own to keep apart (the 2,000 jobs are enqueued before the clock matters).
     /// </summary>
-    public static Task<AppProcess> StartOnAllCoresAsync(string connectionString, TextWriter log) =>
-        StartPinnedAsync(connectionString, Directory.CreateTempSubdirectory("meguro-bench-app-").FullName, AllCores, log, []);
+    public static Task<AppProcess> StartOnAllCoresAsync(string connectionString, TextWriter log, params string[] settings) =>
+        StartPinnedAsync(connectionString, Directory.CreateTempSubdirectory("meguro-bench-app-").FullName, AllCores, log, settings);
 
     private static async Task<AppProcess> StartPinnedAsync(string connectionString, string dataDirectory, string cores, TextWriter log, string[] settings)
     {
