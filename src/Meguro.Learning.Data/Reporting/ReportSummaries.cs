@@ -9,10 +9,11 @@ namespace Meguro.Learning.Data.Reporting;
 
 /// <summary>
 /// Keeps the report summaries (<see cref="ProgressSummary"/>, <see cref="OrgUnitProgressSummary"/>,
-/// <see cref="ProgressRollup"/>, <see cref="CompletionMonthCount"/>, <see cref="EmployeeSkillLevel"/>) in line with the enrollments and skill evidence they are derived
-/// from. <see cref="RefreshAsync"/> recomputes the rows of the given people and of the units they are
-/// (or were) in; <see cref="ProgressSummaryInterceptor"/> calls it after every save that touched
-/// enrollments, skill records or people, and <see cref="RebuildAllAsync"/> re-derives everything.
+/// <see cref="ProgressRollup"/>, <see cref="CompletionMonthCount"/>, <see cref="EmployeeSkillLevel"/>)
+/// in line with the enrollments and skill evidence they are derived from. <see cref="RefreshAsync"/>
+/// recomputes the rows of the given people and of the units they are (or were) in;
+/// <see cref="ProgressSummaryInterceptor"/> calls it after every save that touched enrollments, skill
+/// records or people, and <see cref="RebuildAllAsync"/> re-derives everything.
 /// <para>
 /// Concurrent refreshes are serialised per employee and per unit (PostgreSQL advisory locks held to
 /// the end of the transaction; SQLite has a single writer anyway), and each reads the committed
