@@ -57,6 +57,8 @@ public abstract class LearningDbContext : IdentityDbContext<AppUser>
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ProgressSummary> ProgressSummaries => Set<ProgressSummary>();
     public DbSet<OrgUnitProgressSummary> OrgUnitProgressSummaries => Set<OrgUnitProgressSummary>();
+    public DbSet<ProgressRollup> ProgressRollups => Set<ProgressRollup>();
+    public DbSet<CompletionMonthCount> CompletionMonthCounts => Set<CompletionMonthCount>();
     public DbSet<EmployeeSkillLevel> EmployeeSkillLevels => Set<EmployeeSkillLevel>();
     public DbSet<SkillTarget> SkillTargets => Set<SkillTarget>();
 

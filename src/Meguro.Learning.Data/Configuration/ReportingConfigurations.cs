@@ -36,6 +36,31 @@ internal sealed class OrgUnitProgressSummaryConfiguration : IEntityTypeConfigura
     }
 }
 
+internal sealed class ProgressRollupConfiguration : IEntityTypeConfiguration<ProgressRollup>
+{
+    public void Configure(EntityTypeBuilder<ProgressRollup> b)
+    {
+        // Not required-non-empty: "" is the row over all curricula together.
+        b.Property(x => x.CurriculumCode).HasMaxLength(100).IsRequired();
+        b.Property(x => x.EmploymentType).HasConversion<int>();
+        b.Ignore(x => x.IsAllCurricula);
+        // The city report reads one year's rows; the refresh reads and replaces one unit's rows of a year.
+        b.HasIndex(x => new { x.FiscalYear, x.OrgUnitId, x.CurriculumCode, x.JobLevelId, x.EmploymentType }).IsUnique();
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<JobLevel>().WithMany().HasForeignKey(x => x.JobLevelId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CompletionMonthCountConfiguration : IEntityTypeConfiguration<CompletionMonthCount>
+{
+    public void Configure(EntityTypeBuilder<CompletionMonthCount> b)
+    {
+        b.Property(x => x.CurriculumCode).HasMaxLength(100).IsRequired();
+        b.HasIndex(x => new { x.FiscalYear, x.OrgUnitId, x.CurriculumCode, x.CompletedMonth }).IsUnique();
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class EmployeeSkillLevelConfiguration : IEntityTypeConfiguration<EmployeeSkillLevel>
 {
     public void Configure(EntityTypeBuilder<EmployeeSkillLevel> b)

@@ -1320,6 +1320,41 @@ namespace Meguro.Learning.Data.Migrations.Postgres
                     b.ToTable("ReminderDeliveries");
                 });
 
+            modelBuilder.Entity("Meguro.Learning.Domain.Reporting.CompletionMonthCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CompletedMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CurriculumCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId", "CurriculumCode", "CompletedMonth")
+                        .IsUnique();
+
+                    b.ToTable("CompletionMonthCounts");
+                });
+
             modelBuilder.Entity("Meguro.Learning.Domain.Reporting.EmployeeSkillLevel", b =>
                 {
                     b.Property<long>("Id")
@@ -1386,6 +1421,55 @@ namespace Meguro.Learning.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("OrgUnitProgressSummaries");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Reporting.ProgressRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Complete")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CurriculumCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("EmploymentType")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JobLevelId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Required")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobLevelId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId", "CurriculumCode", "JobLevelId", "EmploymentType")
+                        .IsUnique();
+
+                    b.ToTable("ProgressRollups");
                 });
 
             modelBuilder.Entity("Meguro.Learning.Domain.Reporting.ProgressSummary", b =>
@@ -2031,6 +2115,15 @@ namespace Meguro.Learning.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Meguro.Learning.Domain.Reporting.CompletionMonthCount", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meguro.Learning.Domain.Reporting.EmployeeSkillLevel", b =>
                 {
                     b.HasOne("Meguro.Learning.Domain.People.Employee", null)
@@ -2048,6 +2141,21 @@ namespace Meguro.Learning.Data.Migrations.Postgres
 
             modelBuilder.Entity("Meguro.Learning.Domain.Reporting.OrgUnitProgressSummary", b =>
                 {
+                    b.HasOne("Meguro.Learning.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Reporting.ProgressRollup", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.People.JobLevel", null)
+                        .WithMany()
+                        .HasForeignKey("JobLevelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Meguro.Learning.Domain.Organization.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("OrgUnitId")

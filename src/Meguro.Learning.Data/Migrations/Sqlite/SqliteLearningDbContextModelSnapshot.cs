@@ -1267,6 +1267,39 @@ namespace Meguro.Learning.Data.Migrations.Sqlite
                     b.ToTable("ReminderDeliveries");
                 });
 
+            modelBuilder.Entity("Meguro.Learning.Domain.Reporting.CompletionMonthCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurriculumCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId", "CurriculumCode", "CompletedMonth")
+                        .IsUnique();
+
+                    b.ToTable("CompletionMonthCounts");
+                });
+
             modelBuilder.Entity("Meguro.Learning.Domain.Reporting.EmployeeSkillLevel", b =>
                 {
                     b.Property<long>("Id")
@@ -1329,6 +1362,53 @@ namespace Meguro.Learning.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("OrgUnitProgressSummaries");
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Reporting.ProgressRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Complete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurriculumCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmploymentType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobLevelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobLevelId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId", "CurriculumCode", "JobLevelId", "EmploymentType")
+                        .IsUnique();
+
+                    b.ToTable("ProgressRollups");
                 });
 
             modelBuilder.Entity("Meguro.Learning.Domain.Reporting.ProgressSummary", b =>
@@ -1960,6 +2040,15 @@ namespace Meguro.Learning.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Meguro.Learning.Domain.Reporting.CompletionMonthCount", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Meguro.Learning.Domain.Reporting.EmployeeSkillLevel", b =>
                 {
                     b.HasOne("Meguro.Learning.Domain.People.Employee", null)
@@ -1977,6 +2066,21 @@ namespace Meguro.Learning.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Meguro.Learning.Domain.Reporting.OrgUnitProgressSummary", b =>
                 {
+                    b.HasOne("Meguro.Learning.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Meguro.Learning.Domain.Reporting.ProgressRollup", b =>
+                {
+                    b.HasOne("Meguro.Learning.Domain.People.JobLevel", null)
+                        .WithMany()
+                        .HasForeignKey("JobLevelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Meguro.Learning.Domain.Organization.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("OrgUnitId")

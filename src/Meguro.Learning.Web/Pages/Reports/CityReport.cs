@@ -3,6 +3,7 @@ using Meguro.Learning.Data;
 using Meguro.Learning.Domain;
 using Meguro.Learning.Domain.Organization;
 using Meguro.Learning.Domain.People;
+using Meguro.Learning.Domain.Reporting;
 using Meguro.Learning.Jobs.Curricula;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +11,9 @@ namespace Meguro.Learning.Web.Pages.Reports;
 
 /// <summary>
 /// The figures of the city report (全庁レポート) for one fiscal year, read from the report summaries
-/// (<c>ProgressSummaries</c>, <c>EmployeeSkillLevels</c>, <c>SkillTargets</c>) with a handful of
-/// GROUP BY queries — never from the enrollments. The database groups by unit, job level and
+/// (<c>ProgressRollups</c>, <c>CompletionMonthCounts</c>, <c>EmployeeSkillLevels</c>, <c>SkillTargets</c>)
+/// with a handful of small queries — never from the enrollments, nor from the year's person × curriculum rows
+/// (except the list of people, <see cref="PeopleAsync"/>). The database groups by unit, job level and
 /// employment type together; the org tree (a few hundred units) is then used in memory to add the
 /// 係 up into their 課 and 部, which is exact because every person is in one unit only.
 /// </summary>
@@ -59,38 +61,15 @@ public sealed class CityReportQuery(LearningDbContext db, AssignmentEngine engin
     {
         var today = Jst.Today(clock);
 
-        // Completion per curriculum and group. Each row is one person × curriculum, so these counts add up across groups.
-        var perCurriculum = await db.ProgressSummaries.AsNoTracking()
-            .Where(s => s.FiscalYear == fiscalYear && s.RequiredCount > 0)
-            .GroupBy(s => new { s.CurriculumCode, s.OrgUnitId, s.JobLevelId, s.EmploymentType })
-            .Select(g => new
-            {
-                g.Key.CurriculumCode,
-                g.Key.OrgUnitId,
-                g.Key.JobLevelId,
-                g.Key.EmploymentType,
-                People = g.Count(),
-                Complete = g.Count(s => s.CompletedCount == s.RequiredCount),
-                Required = g.Sum(s => s.RequiredCount),
-                Completed = g.Sum(s => s.CompletedCount),
-            })
+        // Completion per curriculum and group, and over all curricula together (where a person counts
+        // once): the rollups the summary refresh keeps, a few thousand rows instead of the year's
+        // person × curriculum rows.
+        var rollups = await db.ProgressRollups.AsNoTracking()
+            .Where(r => r.FiscalYear == fiscalYear)
+            .Select(r => new { r.CurriculumCode, r.OrgUnitId, r.JobLevelId, r.EmploymentType, r.People, r.Complete, r.Required, r.Completed })
             .ToListAsync(ct);
-
-        // All curricula together: a person counts once, and is complete when nothing required of them is open.
-        var allCurricula = await db.ProgressSummaries.AsNoTracking()
-            .Where(s => s.FiscalYear == fiscalYear && s.RequiredCount > 0)
-            .GroupBy(s => new { s.OrgUnitId, s.JobLevelId, s.EmploymentType })
-            .Select(g => new
-            {
-                g.Key.OrgUnitId,
-                g.Key.JobLevelId,
-                g.Key.EmploymentType,
-                People = g.Select(s => s.EmployeeId).Distinct().Count(),
-                Incomplete = g.Where(s => s.CompletedCount < s.RequiredCount).Select(s => s.EmployeeId).Distinct().Count(),
-                Required = g.Sum(s => s.RequiredCount),
-                Completed = g.Sum(s => s.CompletedCount),
-            })
-            .ToListAsync(ct);
+        var perCurriculum = rollups.Where(r => r.CurriculumCode != ProgressRollup.AllCurricula).ToList();
+        var allCurricula = rollups.Where(r => r.CurriculumCode == ProgressRollup.AllCurricula).ToList();
 
         var hasTargets = await db.SkillTargets.AnyAsync(ct);
         var coverage = await SkillCoverageAsync(ct);
@@ -101,7 +80,7 @@ public sealed class CityReportQuery(LearningDbContext db, AssignmentEngine engin
         {
             foreach (var r in allCurricula)
             {
-                Add(new Key(r.OrgUnitId, r.JobLevelId, r.EmploymentType), Figures.Zero with { People = r.People, Complete = r.People - r.Incomplete, Required = r.Required, Completed = r.Completed });
+                Add(new Key(r.OrgUnitId, r.JobLevelId, r.EmploymentType), Figures.Zero with { People = r.People, Complete = r.Complete, Required = r.Required, Completed = r.Completed });
             }
         }
         else
@@ -146,7 +125,7 @@ public sealed class CityReportQuery(LearningDbContext db, AssignmentEngine engin
             .ToList();
         var allTotal = Figures.Zero with
         {
-            People = allCurricula.Sum(r => r.People), Complete = allCurricula.Sum(r => r.People - r.Incomplete),
+            People = allCurricula.Sum(r => r.People), Complete = allCurricula.Sum(r => r.Complete),
             Required = allCurricula.Sum(r => r.Required), Completed = allCurricula.Sum(r => r.Completed),
         };
         byCurriculum.Add(new CurriculumFigures("", "", allTotal));
@@ -240,22 +219,22 @@ public sealed class CityReportQuery(LearningDbContext db, AssignmentEngine engin
 
     /// <summary>
     /// Cumulative share complete at each month end, April to March: the person × curriculum rows of
-    /// the year whose <c>CompletedOn</c> is on or before the month end, over all rows of the year.
-    /// The database counts rows per completion day; the months are summed here.
+    /// the year whose <c>CompletedOn</c> is on or before the month end, over all rows of the year —
+    /// over all curricula too, rows and not people. The database sums the per-unit completion counts
+    /// per month (<see cref="CompletionMonthCount"/>); the month ends are added up here.
     /// </summary>
     private async Task<IReadOnlyList<TrendPoint>> TrendAsync(int fiscalYear, string? curriculumCode, DateOnly today, CancellationToken ct)
     {
-        var days = await db.ProgressSummaries.AsNoTracking()
-            .Where(s => s.FiscalYear == fiscalYear && s.RequiredCount > 0 && (curriculumCode == null || s.CurriculumCode == curriculumCode))
-            .GroupBy(s => s.CompletedOn)
-            .Select(g => new { Day = g.Key, Count = g.Count() })
+        var months = await db.CompletionMonthCounts.AsNoTracking()
+            .Where(c => c.FiscalYear == fiscalYear && (curriculumCode == null || c.CurriculumCode == curriculumCode))
+            .GroupBy(c => c.CompletedMonth)
+            .Select(g => new { Month = g.Key, Rows = g.Sum(c => c.Rows) })
             .ToListAsync(ct);
-        var total = days.Sum(d => d.Count);
+        var total = months.Sum(m => m.Rows);
         var points = new List<TrendPoint>();
         for (var month = Jst.FiscalYearStart(fiscalYear); month <= Jst.FiscalYearEnd(fiscalYear); month = month.AddMonths(1))
         {
-            var monthEnd = month.AddMonths(1).AddDays(-1);
-            int? done = month > today ? null : days.Where(d => d.Day is { } day && day <= monthEnd).Sum(d => d.Count);
+            int? done = month > today ? null : months.Where(m => CompletionMonthCount.IsCompletedBy(m.Month, month)).Sum(m => m.Rows);
             points.Add(new TrendPoint(month.Year, month.Month, done, total));
         }
         return points;
