@@ -20,6 +20,8 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<IReminderMailComposer, TemplateReminderMailComposer>();
         services.AddScoped<ReminderJob>();
         services.AddScoped<AssignmentEngine>();
+        services.AddSingleton<CurriculumNames.Cache>();
+        services.AddScoped<CurriculumNames>();
         services.AddScoped<CurriculumImporter>();
         services.AddScoped<CurriculumAssignmentJob>();
         services.AddScoped<SummaryRebuildJob>();

@@ -1,3 +1,4 @@
+using Meguro.Learning.Jobs.Curricula;
 using Meguro.Learning.Data;
 using Meguro.Learning.Domain;
 using Meguro.Learning.Domain.Learning;
@@ -15,7 +16,7 @@ namespace Meguro.Learning.Web.Pages.Manager;
 /// skill levels against the targets of their job level. This is the drill-down, so it reads the
 /// person's own enrollments. Someone outside the viewer's scope answers 404.
 /// </summary>
-public sealed class PeopleModel(LearningDbContext db, OrgScope scope, TeamOverview overview, TimeProvider clock) : PageModel
+public sealed class PeopleModel(LearningDbContext db, OrgScope scope, CurriculumNames curriculumNames, TimeProvider clock) : PageModel
 {
     public sealed record Person(int Id, string Number, string Name, string OrgUnit, int OrgUnitId, string JobLevel, EmploymentType EmploymentType);
 
@@ -62,7 +63,7 @@ public sealed class PeopleModel(LearningDbContext db, OrgScope scope, TeamOvervi
             .Where(v => courseIds.Contains(v.CourseId) && v.Number == v.Course.PublishedVersionNumber)
             .Select(v => new { v.CourseId, v.Title, Lessons = v.Lessons.Select(l => l.Slug).ToList() })
             .ToDictionaryAsync(v => v.CourseId, ct);
-        var names = await overview.CurriculumNamesAsync(ct);
+        var names = await curriculumNames.AllAsync(ct);
         return [.. enrollments
             .OrderBy(e => e.Status == EnrollmentStatus.Active ? 0 : 1).ThenBy(e => e.DueDate ?? DateOnly.MaxValue).ThenByDescending(e => e.Cycle)
             .Select(e =>

@@ -1,4 +1,3 @@
-using Meguro.Learning.Content;
 using Meguro.Learning.Data;
 using Meguro.Learning.Domain;
 using Meguro.Learning.Domain.People;
@@ -15,7 +14,7 @@ namespace Meguro.Learning.Web.Pages.Manager;
 /// (<c>/manager</c>) and the drill-down into one unit (<c>/manager/units/{id}</c>), which show the same view.
 /// Callers have already checked that the units are in the person's scope.
 /// </summary>
-public sealed class TeamOverview(LearningDbContext db, AssignmentEngine engine, TimeProvider clock)
+public sealed class TeamOverview(LearningDbContext db, CurriculumNames curriculumNames, TimeProvider clock)
 {
     public sealed record Unit(int Id, int? ParentId, string Name, string Path);
 
@@ -75,7 +74,7 @@ public sealed class TeamOverview(LearningDbContext db, AssignmentEngine engine, 
             .Join(db.Employees.Where(e => e.IsActive && unitIds.Contains(e.OrgUnitId)), l => l.EmployeeId, e => e.Id,
                 (l, e) => new { e.Id, e.Name, e.Kana, e.OrgUnitId, Unit = e.OrgUnit.Name, l.Kind, l.Start, l.End })
             .ToListAsync(ct);
-        var names = await CurriculumNamesAsync(ct);
+        var names = await curriculumNames.AllAsync(ct);
         var years = await db.OrgUnitProgressSummaries.AsNoTracking()
             .Where(s => unitIds.Contains(s.OrgUnitId)).Select(s => s.FiscalYear).Distinct().ToListAsync(ct);
 
@@ -109,21 +108,6 @@ public sealed class TeamOverview(LearningDbContext db, AssignmentEngine engine, 
             overdue.Select(o => o.EmployeeId).Distinct().Count(),
             [.. onLeave.OrderBy(l => l.Kana, StringComparer.Ordinal).Select(l => new LeaveRow(l.Id, l.Name, l.Unit, l.Kind, l.Start, l.End))],
             unitRows);
-    }
-
-    /// <summary>Curriculum names from the stored YAML (the single source of a curriculum); the code when it cannot be read.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> CurriculumNamesAsync(CancellationToken ct)
-    {
-        var definitions = await db.CurriculumDefinitions.AsNoTracking().Select(d => new { d.Code, d.Yaml }).ToListAsync(ct);
-        if (definitions.Count == 0)
-        {
-            return new Dictionary<string, string>();
-        }
-        var reference = await engine.ReferenceAsync(ct);
-        return definitions.ToDictionary(
-            d => d.Code,
-            d => CurriculumCatalog.ParseFile(d.Yaml, CurriculumCatalog.FileLabel(d.Code + ".yml"), reference).Curriculum?.Name ?? d.Code,
-            StringComparer.Ordinal);
     }
 }
 

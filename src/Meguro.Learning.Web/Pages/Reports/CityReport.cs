@@ -1,4 +1,3 @@
-using Meguro.Learning.Content;
 using Meguro.Learning.Data;
 using Meguro.Learning.Domain;
 using Meguro.Learning.Domain.Organization;
@@ -17,7 +16,7 @@ namespace Meguro.Learning.Web.Pages.Reports;
 /// employment type together; the org tree (a few hundred units) is then used in memory to add the
 /// 係 up into their 課 and 部, which is exact because every person is in one unit only.
 /// </summary>
-public sealed class CityReportQuery(LearningDbContext db, AssignmentEngine engine, TimeProvider clock)
+public sealed class CityReportQuery(LearningDbContext db, CurriculumNames curriculumNames, TimeProvider clock)
 {
     /// <summary>The DSS-L framework code (content/skills/dss-l.yml).</summary>
     public const string DssLFramework = "dss-l";
@@ -114,7 +113,7 @@ public sealed class CityReportQuery(LearningDbContext db, AssignmentEngine engin
         var byType = Roll(figures, k => (((int)k.EmploymentType).ToString(System.Globalization.CultureInfo.InvariantCulture), [k.EmploymentType.ToJapanese()]));
         var total = figures.Values.Aggregate(Figures.Zero, (a, b) => a.Add(b));
 
-        var names = await CurriculumNamesAsync(ct);
+        var names = await curriculumNames.AllAsync(ct);
         var byCurriculum = perCurriculum
             .GroupBy(r => r.CurriculumCode)
             .Select(g => new CurriculumFigures(g.Key, names.GetValueOrDefault(g.Key, g.Key), Figures.Zero with
@@ -284,7 +283,7 @@ public sealed class CityReportQuery(LearningDbContext db, AssignmentEngine engin
     /// </summary>
     public async IAsyncEnumerable<PersonProgress> PeopleAsync(int fiscalYear, string? curriculumCode, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var names = await CurriculumNamesAsync(ct);
+        var names = await curriculumNames.AllAsync(ct);
         var rows = db.ProgressSummaries.AsNoTracking()
             .Where(s => s.FiscalYear == fiscalYear && s.RequiredCount > 0 && (curriculumCode == null || s.CurriculumCode == curriculumCode))
             .Join(db.Employees, s => s.EmployeeId, e => e.Id, (s, e) => new { s, e })
@@ -302,22 +301,5 @@ public sealed class CityReportQuery(LearningDbContext db, AssignmentEngine engin
             yield return new PersonProgress(r.EmployeeNumber, r.Name, r.UnitCode, r.Unit, r.JobLevel, r.EmploymentType,
                 names.GetValueOrDefault(r.CurriculumCode, r.CurriculumCode), r.RequiredCount, r.CompletedCount, r.EarliestOpenDueDate, r.CompletedOn);
         }
-    }
-
-    public async Task<Dictionary<string, string>> CurriculumNamesAsync(CancellationToken ct)
-    {
-        var definitions = await db.CurriculumDefinitions.AsNoTracking().Select(d => new { d.Code, d.Yaml }).ToListAsync(ct);
-        if (definitions.Count == 0)
-        {
-            return [];
-        }
-        var reference = await engine.ReferenceAsync(ct);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var d in definitions)
-        {
-            var (curriculum, _, _) = CurriculumCatalog.ParseFile(d.Yaml, CurriculumCatalog.FileLabel(d.Code + ".yml"), reference);
-            names[d.Code] = curriculum?.Name ?? d.Code;
-        }
-        return names;
     }
 }

@@ -1,3 +1,4 @@
+using Meguro.Learning.Jobs.Curricula;
 using System.Globalization;
 using Meguro.Learning.Domain;
 using Meguro.Learning.Domain.People;
@@ -15,7 +16,7 @@ namespace Meguro.Learning.Web.Pages.Reports;
 /// table downloads as CSV (UTF-8 or Shift_JIS) or XLSX from the same URL with <c>table=</c> and
 /// <c>format=</c>, and every download is written to the audit log.
 /// </summary>
-public sealed class IndexModel(CityReportQuery query, ReportExporter exporter, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class IndexModel(CityReportQuery query, CurriculumNames curriculumNames, ReportExporter exporter, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     /// <summary>The earliest year accepted: nothing older exists, and a typo like 20266 gets a message, not an error page.</summary>
     public const int FirstYear = 2000;
@@ -150,7 +151,7 @@ public sealed class IndexModel(CityReportQuery query, ReportExporter exporter, T
 
     /// <summary>The audit log is kept in Japanese whatever language the reader uses.</summary>
     private async Task<string> AuditFiltersAsync(CancellationToken ct) =>
-        $"{FiscalYear}年度・カリキュラム: {(Curriculum is { } code ? (await query.CurriculumNamesAsync(ct)).GetValueOrDefault(code, code) : "すべて")}";
+        $"{FiscalYear}年度・カリキュラム: {(Curriculum is { } code ? (await curriculumNames.AllAsync(ct)).GetValueOrDefault(code, code) : "すべて")}";
 
     private string MonthName(CityReportQuery.TrendPoint p) =>
         CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"
