@@ -19,10 +19,8 @@ namespace Meguro.Learning.Web.Tests.Reporting;
 /// counted straight from <c>ProgressSummaries</c> (the queries the city report ran before the rollups),
 /// and the city report's own figures where they must move.
 /// </summary>
-public abstract class ProgressRollupTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
+public abstract partial class ReportSummariesTests<TApp>
 {
-    private const string Courses = "  - course: meguro-dx-basics\n  - course: personal-information\n";
-
     private sealed record Cell(int FiscalYear, string CurriculumCode, int OrgUnitId, int JobLevelId, EmploymentType EmploymentType,
         int People, int Complete, int Required, int Completed);
 
@@ -115,7 +113,7 @@ public abstract class ProgressRollupTests<TApp>(TApp app) : IClassFixture<TApp> 
         var hanako = await roster.AddEmployeeAsync(roster.SectionA, "kakariin");
         await roster.AddEmployeeAsync(roster.SectionA, "shunin", EmploymentType.Reappointed);
         await roster.AddEmployeeAsync(roster.SectionB, "kakariin");
-        var code = await roster.AddCurriculumAsync("rebuild", Courses, "daysAfterAssignment: 30");
+        var code = await roster.AddCurriculumAsync("rollup-rebuild", Courses, "daysAfterAssignment: 30");
         await AssignAsync(code);
         await CompleteAsync(hanako, "personal-information");
         await AssertRollupsMatchSummariesAsync();
@@ -213,19 +211,6 @@ public abstract class ProgressRollupTests<TApp>(TApp app) : IClassFixture<TApp> 
 
     private Task<int> JobLevelIdAsync(string code) => app.WithDbAsync(db => db.JobLevels.Where(l => l.Code == code).Select(l => l.Id).SingleAsync());
 
-    private async Task AssignAsync(string code)
-    {
-        using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<AssignmentEngine>().RunAsync(new AssignmentScope(code), "test", "試験", CancellationToken.None);
-    }
-
-    private Task CompleteAsync(int employeeId, string slug) => app.WithDbAsync(async db =>
-    {
-        var enrollment = await db.Enrollments.SingleAsync(e => e.EmployeeId == employeeId && db.Courses.Any(c => c.Id == e.CourseId && c.Slug == slug));
-        enrollment.Complete(DateTime.UtcNow);
-        return await db.SaveChangesAsync();
-    });
-
     private Task ChangeAsync(int employeeId, string? unit = null, string? jobLevel = null, EmploymentType? type = null) => app.WithDbAsync(async db =>
     {
         var employee = await db.Employees.Include(e => e.OrgUnit).Include(e => e.JobLevel).SingleAsync(e => e.Id == employeeId);
@@ -236,7 +221,3 @@ public abstract class ProgressRollupTests<TApp>(TApp app) : IClassFixture<TApp> 
         return await db.SaveChangesAsync();
     });
 }
-
-public sealed class ProgressRollupTestsOnSqlite(SqliteApp app) : ProgressRollupTests<SqliteApp>(app);
-
-public sealed class ProgressRollupTestsOnPostgres(PostgresApp app) : ProgressRollupTests<PostgresApp>(app);

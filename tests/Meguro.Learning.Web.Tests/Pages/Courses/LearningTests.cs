@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Meguro.Learning.Web.Tests.Pages.Courses;
 
 /// <summary>The learner's side of courses through HTTP, on a real database with the shipped courses imported.</summary>
-public abstract class LearningTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
+public abstract partial class LearningTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
 {
     private const string Security = "information-security";
     private const string ManagersOnly = "dx-leader-management";

@@ -4,23 +4,24 @@ using Meguro.Learning.Domain.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Meguro.Learning.Web.Tests.Infrastructure;
+using Meguro.Learning.Web.Tests.Infrastructure;
+
+namespace Meguro.Learning.Web.Tests.Pages.Courses;
 
 /// <summary>
 /// The lesson viewer reuses a person's rendered page (PersonalPagePolicy): a reused response carries
 /// an <c>Age</c> header. These tests pin down that it is reused, never for someone else, and never after
-/// something it shows has changed.
+/// something it shows has changed. (Part of the learning tests, so they share its app.)
 /// </summary>
-public abstract class PersonalPageCacheTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFixture
+public abstract partial class LearningTests<TApp>
 {
-    private const string Course = "information-security";
 
     [Fact]
     public async Task A_second_view_of_a_lesson_is_reused_for_the_same_person_only()
     {
         var (first, firstId) = await app.RunAsEmployeeAsync();
         var (second, secondId) = await app.RunAsEmployeeAsync();
-        var lesson = await LessonUrlAsync(0);
+        var lesson = await SecurityLessonUrlAsync(0);
 
         using var firstView = await first.GetAsync(lesson);
         using var againView = await first.GetAsync(lesson);
@@ -39,7 +40,7 @@ public abstract class PersonalPageCacheTests<TApp>(TApp app) : IClassFixture<TAp
     public async Task A_notice_saved_by_a_job_shows_on_the_next_view_of_a_cached_lesson()
     {
         var (client, employeeId) = await app.RunAsEmployeeAsync();
-        var lesson = await LessonUrlAsync(0);
+        var lesson = await SecurityLessonUrlAsync(0);
         await client.GetStringAsync(lesson);
         using var cached = await client.GetAsync(lesson);
 
@@ -62,8 +63,8 @@ public abstract class PersonalPageCacheTests<TApp>(TApp app) : IClassFixture<TAp
     public async Task Going_back_to_a_cached_lesson_moves_the_resume_point_back()
     {
         var (client, employeeId) = await app.RunAsEmployeeAsync();
-        await AppFixture.PostFormAsync(client, $"/courses/{Course}", $"/courses/{Course}?handler=enroll", new Dictionary<string, string>());
-        var (lesson0, lesson1) = (await LessonUrlAsync(0), await LessonUrlAsync(1));
+        await AppFixture.PostFormAsync(client, $"/courses/{Security}", $"/courses/{Security}?handler=enroll", new Dictionary<string, string>());
+        var (lesson0, lesson1) = (await SecurityLessonUrlAsync(0), await SecurityLessonUrlAsync(1));
 
         await client.GetStringAsync(lesson0);
         await client.GetStringAsync(lesson0);
@@ -72,7 +73,7 @@ public abstract class PersonalPageCacheTests<TApp>(TApp app) : IClassFixture<TAp
 
         Assert.False(back.Headers.Contains("Age"));
         Assert.Equal(lesson0.Split('/')[^1], await app.WithDbAsync(db => db.Enrollments
-            .Where(e => e.EmployeeId == employeeId && db.Courses.Any(c => c.Id == e.CourseId && c.Slug == Course)).Select(e => e.LastLessonSlug).SingleAsync()));
+            .Where(e => e.EmployeeId == employeeId && db.Courses.Any(c => c.Id == e.CourseId && c.Slug == Security)).Select(e => e.LastLessonSlug).SingleAsync()));
     }
 
     [Fact]
@@ -119,11 +120,7 @@ public abstract class PersonalPageCacheTests<TApp>(TApp app) : IClassFixture<TAp
     private async Task<string> NameAsync(int employeeId) =>
         (await app.WithDbAsync(db => db.Employees.Where(e => e.Id == employeeId).Select(e => e.Name).SingleAsync())).Split('　')[^1];
 
-    private Task<string> LessonUrlAsync(int index) => app.WithDbAsync(async db => $"/courses/{Course}/lessons/" + (await db.CourseVersions
-        .Where(v => v.Course.Slug == Course && v.Number == v.Course.PublishedVersionNumber)
+    private Task<string> SecurityLessonUrlAsync(int index) => app.WithDbAsync(async db => $"/courses/{Security}/lessons/" + (await db.CourseVersions
+        .Where(v => v.Course.Slug == Security && v.Number == v.Course.PublishedVersionNumber)
         .SelectMany(v => v.Lessons).OrderBy(l => l.Number).Select(l => l.Slug).ToListAsync())[index]);
 }
-
-public sealed class SqlitePersonalPageCacheTests(SqliteApp app) : PersonalPageCacheTests<SqliteApp>(app);
-
-public sealed class PostgresPersonalPageCacheTests(PostgresApp app) : PersonalPageCacheTests<PostgresApp>(app);
