@@ -16,6 +16,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<HousekeepingJob>();
         services.AddScoped<CourseCompletion>();
         services.AddScoped<QuizScoringJob>();
+        services.AddSingleton<AttemptScoredSignal>();
         services.AddScoped<QuizSweepJob>();
         services.AddScoped<IReminderMailComposer, TemplateReminderMailComposer>();
         services.AddScoped<ReminderJob>();

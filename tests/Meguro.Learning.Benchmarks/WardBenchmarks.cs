@@ -46,7 +46,7 @@ public static class WardBenchmarks
                 new Measurement("3. Quiz burst", "Failed requests during the burst", burst.Errors, null, "errors", GoalKind.AtMost, 0,
                     burst.ErrorSamples.FirstOrDefault() ?? ""),
                 new Measurement("3. Quiz burst", "Submit request p99 (ms)", burst.Submit.Percentile(99), null, "ms", GoalKind.AtMost, 1000, $"p50 {burst.Submit.Percentile(50):N0} ms"),
-                new Measurement("3. Quiz burst", "Submit → scored result visible p99 (ms), polled as quiz.js does (0.25 s, then 1 s, then 5 s)", burst.Result.Percentile(99), null, "ms", GoalKind.AtMost, 1000,
+                new Measurement("3. Quiz burst", "Submit → scored result visible p99 (ms), asked for as quiz.js does (a request held until scored, at most 10 s)", burst.Result.Percentile(99), null, "ms", GoalKind.AtMost, 1000,
                     $"p50 {burst.Result.Percentile(50):N0} ms"),
                 new Measurement("3. Quiz burst", "Submit → result p99, scoring job vs scoring in the submit request (same burst, app restarted)", burst.Result.Percentile(99), baseline.Result.Percentile(99), "ms",
                     GoalKind.RatioAtMost, 3, $"baseline p50 {baseline.Result.Percentile(50):N0} ms, {baseline.Errors} errors, {baseline.Skipped} had passed"),

@@ -14,7 +14,7 @@ namespace Meguro.Learning.Jobs.Quizzes;
 /// the unique (enrollment, skill) and (enrollment) keys of the skills record and certificate make a
 /// second, concurrent run fail instead of recording twice.
 /// </summary>
-public sealed class QuizScoringJob(LearningDbContext db, QuizCatalog quizzes, CourseCompletion completion, TimeProvider clock, ILogger<QuizScoringJob> logger)
+public sealed class QuizScoringJob(LearningDbContext db, QuizCatalog quizzes, CourseCompletion completion, TimeProvider clock, AttemptScoredSignal scored, ILogger<QuizScoringJob> logger)
 {
     /// <summary>Returns true when this call recorded the score.</summary>
     [AutomaticRetry(Attempts = 3)]
@@ -59,6 +59,7 @@ public sealed class QuizScoringJob(LearningDbContext db, QuizCatalog quizzes, Co
             logger.LogInformation(ex, "Attempt {AttemptId} was scored by another run", attemptId);
             return false;
         }
+        scored.Scored(attemptId);
         logger.LogInformation("Attempt {AttemptId} scored: {Percent}% ({Result})", attemptId, total.Percent, total.Passed ? "pass" : "fail");
         return true;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Hangfire;
 using Meguro.Learning.Content.Quizzes;
@@ -38,7 +39,7 @@ public sealed record AttemptView(Attempt Attempt, QuizDefinition Quiz, QuizDrawR
 /// the signed-in employee, so another person's attempt is simply not found (404).
 /// </summary>
 public sealed class QuizAttempts(
-    LearningDbContext db, QuizCatalog quizzes, TimeProvider clock, IBackgroundJobClient jobs, IOptions<QuizOptions> options, IServiceProvider services)
+    LearningDbContext db, QuizCatalog quizzes, TimeProvider clock, IBackgroundJobClient jobs, AttemptScoredSignal scored, IOptions<QuizOptions> options, IServiceProvider services)
 {
     public Task<QuizDefinition?> QuizAsync(CourseVersion version, CancellationToken ct) => quizzes.ForVersionAsync(db, version.Id, ct);
 
@@ -99,6 +100,24 @@ public sealed class QuizAttempts(
     public Task<AttemptStatus?> StatusAsync(long attemptId, int employeeId, CancellationToken ct) =>
         db.Attempts.AsNoTracking().Where(a => a.Id == attemptId && a.EmployeeId == employeeId)
             .Select(a => (AttemptStatus?)a.Status).SingleOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> for a 提出済み attempt to be scored, and returns its status
+    /// then. Woken by the scoring job of this node; the status is re-read at least every second so
+    /// that a score saved by another node is seen too.
+    /// </summary>
+    public async Task<AttemptStatus?> WaitForScoreAsync(long attemptId, int employeeId, TimeSpan timeout, CancellationToken ct)
+    {
+        var waited = Stopwatch.StartNew();
+        AttemptStatus? status = AttemptStatus.Submitted;
+        while (status == AttemptStatus.Submitted && waited.Elapsed < timeout)
+        {
+            var left = timeout - waited.Elapsed;
+            await scored.WaitAsync(attemptId, left < AttemptScoredSignal.RecheckInterval ? left : AttemptScoredSignal.RecheckInterval, ct);
+            status = await StatusAsync(attemptId, employeeId, ct);
+        }
+        return status;
+    }
 
     /// <summary>自動保存. Null on success (also when a newer save already arrived), else the Japanese reason.</summary>
     public async Task<string?> SaveAsync(Attempt attempt, IReadOnlyDictionary<string, QuizResponse> answers, long stamp, CancellationToken ct)

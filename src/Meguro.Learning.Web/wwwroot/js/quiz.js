@@ -171,9 +171,10 @@
     tick();
   }
 
-  // Short intervals first (scoring usually takes well under a second), then backing off.
+  // The server holds each request until the score is saved (at most 10 s: wait=10), so the result
+  // shows the moment it exists. A quick 204 (no waiting, e.g. a proxy) backs off as before.
   function pollForResult(region) {
-    const url = region.dataset.pollUrl;
+    const url = region.dataset.pollUrl + '&wait=10';
     let tries = 0;
     let failures = 0;
     const next = () => setTimeout(poll, tries < 20 ? 250 : tries < 80 ? 1000 : 5000);
@@ -201,6 +202,6 @@
       }
       next();
     }
-    next();
+    poll();
   }
 })();

@@ -1,6 +1,7 @@
 using System.Net;
 using Hangfire;
 using Meguro.Learning.Domain.Learning;
+using Meguro.Learning.Jobs.Quizzes;
 using Meguro.Learning.Web.Tests.Builders;
 using Meguro.Learning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -115,6 +116,26 @@ public abstract class QuizAttemptTests<TApp>(TApp app) : IClassFixture<TApp> whe
         // The scoring ran as a Hangfire job (not in the request), through this database's job storage.
         var succeeded = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().SucceededJobs(0, 500);
         Assert.Contains(succeeded, j => j.Value.Job?.Method.Name == "ScoreAsync" && (long)j.Value.Job.Args[0] == id);
+    }
+
+    [Fact]
+    public async Task One_result_request_that_waits_is_answered_with_the_score_once_the_job_has_saved_it()
+    {
+        var slug = await new QuizCourseBuilder().PublishAsync(app);
+        var (client, _) = await app.RunAsEmployeeAsync();
+        var id = await StartAsync(client, slug);
+        var sheet = await AnswerSheet.ForAsync(app, id);
+        var before = await client.GetAsync(AttemptUrl(slug, id) + "?handler=result&wait=10");
+
+        await PostAttemptAsync(client, slug, id, "submit", sheet.AllWrong(), stamp: 1);
+        var result = await client.GetAsync(AttemptUrl(slug, id) + "?handler=result&wait=10");
+
+        // Not submitted yet: nothing to wait for, so 採点中 is not claimed and no score is shown.
+        Assert.Equal(HttpStatusCode.NoContent, before.StatusCode);
+        // quiz.js asks once and the held request brings the score, instead of polling until it exists.
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        Assert.Contains("不合格", await result.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, app.Services.GetRequiredService<AttemptScoredSignal>().WaitingCount);
     }
 
     [Fact]
