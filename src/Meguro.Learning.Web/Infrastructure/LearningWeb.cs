@@ -69,6 +69,7 @@ public static class LearningWeb
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = SecurityStampCheck.WhenDueAsync;
             // A signed-in person without the role gets a real 403 (rendered by /error), not a
             // redirect that looks like success to scripts and tests.
             o.Events.OnRedirectToAccessDenied = context =>

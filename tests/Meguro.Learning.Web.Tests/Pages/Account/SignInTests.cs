@@ -1,6 +1,10 @@
 using System.Net;
 using Meguro.Learning.Data.Identity;
 using Meguro.Learning.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Meguro.Learning.Web.Tests.Pages.Account;
 
@@ -30,6 +34,42 @@ public abstract class SignInTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Equal("/hr", home.Headers.Location?.OriginalString);
         var page = await client.GetStringAsync("/hr");
         Assert.Contains("在籍職員", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_account_locked_after_sign_in_is_signed_out_when_its_security_stamp_is_next_checked()
+    {
+        var userName = await app.CreateUserAsync(Roles.Learner);
+        using var client = app.CreateClient();
+        await AppFixture.SignInAsync(client, userName, AppFixture.TestPassword);
+        await app.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
+            await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+            await users.UpdateSecurityStampAsync(user);
+        });
+        var stampCheck = app.Services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var realClock = stampCheck.TimeProvider;
+
+        // Identity checks the stamp once per ValidationInterval (30 minutes) after the cookie was issued.
+        var beforeDue = await client.GetAsync("/my");
+        stampCheck.TimeProvider = new FakeTimeProvider(DateTimeOffset.UtcNow + stampCheck.ValidationInterval + TimeSpan.FromMinutes(1));
+        HttpResponseMessage due;
+        try
+        {
+            due = await client.GetAsync("/my");
+        }
+        finally
+        {
+            stampCheck.TimeProvider = realClock;
+        }
+        var afterwards = await client.GetAsync("/my");
+
+        Assert.Equal(HttpStatusCode.OK, beforeDue.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, due.StatusCode);
+        Assert.StartsWith("/account/login", due.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
     }
 
     [Fact]
