@@ -40,18 +40,9 @@ public sealed class PageCacheOptions
 /// cookie (a first anti-forgery token, a message shown once) or is not 200 is never stored.
 /// </para>
 /// </summary>
-public sealed class PersonalPagePolicy(IOptions<PageCacheOptions> options, string? sharedTag = null) : IOutputCachePolicy
+public sealed class PersonalPagePolicy(IOptions<PageCacheOptions> options) : IOutputCachePolicy
 {
     public const string Name = "PersonalPage";
-
-    /// <summary>
-    /// A manager's or HR's own view of their team (チームの状況): evicted also by any change to anyone's
-    /// learning, which may move the team's figures (<see cref="TeamPagesTag"/>).
-    /// </summary>
-    public const string TeamPageName = "TeamPage";
-
-    /// <summary>Evicted with every change to a person's learning or record, and to the report summaries.</summary>
-    public const string TeamPagesTag = "team-pages";
 
     /// <summary>Evicted with everything content- or organisation-wide (a course published, a unit renamed).</summary>
     public const string AllPagesTag = "personal-pages";
@@ -73,9 +64,7 @@ public sealed class PersonalPagePolicy(IOptions<PageCacheOptions> options, strin
             || http.User.Identity?.IsAuthenticated != true
             || cookies.Length == 0
             || !http.Request.Cookies.ContainsKey(LearningWeb.AntiforgeryCookie)
-            || http.Request.Cookies.ContainsKey(TempDataCookie)
-            // A download (?format=csv|xlsx) is audited each time and may be large: never reused.
-            || http.Request.Query.ContainsKey("format"))
+            || http.Request.Cookies.ContainsKey(TempDataCookie))
         {
             return ValueTask.CompletedTask;
         }
@@ -88,10 +77,6 @@ public sealed class PersonalPagePolicy(IOptions<PageCacheOptions> options, strin
         context.CacheVaryByRules.VaryByValues["cookies"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(cookies)));
         context.Tags.Add(PersonTag(http.User));
         context.Tags.Add(AllPagesTag);
-        if (sharedTag is not null)
-        {
-            context.Tags.Add(sharedTag);
-        }
         return ValueTask.CompletedTask;
     }
 
@@ -110,17 +95,14 @@ public sealed class PersonalPagePolicy(IOptions<PageCacheOptions> options, strin
 
 /// <summary>
 /// Evicts the cached pages a saved change concerns, once it is committed: a person's own pages when a
-/// row of theirs changes (an enrollment, a notice, their record), and with them every team page (their
-/// manager's figures may move), as also for a change to the report summaries; every page when courses,
-/// curricula or the organisation change. Evicting only after the commit keeps a page rendered meanwhile from the
+/// row of theirs changes (an enrollment, a notice, their record), every page when courses, curricula or
+/// the organisation change. Evicting only after the commit keeps a page rendered meanwhile from the
 /// old state from being stored past the change.
 /// </summary>
 public sealed class PersonalPageInvalidation(IOutputCacheStore store) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly string[] SharedNamespaces =
         ["Meguro.Learning.Domain.Courses", "Meguro.Learning.Domain.Curricula", "Meguro.Learning.Domain.Organization"];
-
-    private const string ReportingNamespace = "Meguro.Learning.Domain.Reporting";
 
     private readonly ConditionalWeakTable<DbContext, HashSet<string>> _pending = [];
 
@@ -183,7 +165,6 @@ public sealed class PersonalPageInvalidation(IOutputCacheStore store) : SaveChan
         if (entry.Entity is Employee employee)
         {
             tags.Add(PersonalPagePolicy.PersonTag(employee.Id));
-            tags.Add(PersonalPagePolicy.TeamPagesTag);
             return;
         }
         if (entry.Metadata.FindProperty("EmployeeId") is { } property)
@@ -194,14 +175,8 @@ public sealed class PersonalPageInvalidation(IOutputCacheStore store) : SaveChan
                 if (id is int employeeId)
                 {
                     tags.Add(PersonalPagePolicy.PersonTag(employeeId));
-                    tags.Add(PersonalPagePolicy.TeamPagesTag);
                 }
             }
-            return;
-        }
-        if (entry.Metadata.ClrType.Namespace == ReportingNamespace)
-        {
-            tags.Add(PersonalPagePolicy.TeamPagesTag);
             return;
         }
         if (entry.Metadata.ClrType.Namespace is { } ns && SharedNamespaces.Contains(ns) || entry.Entity is JobLevel)
@@ -280,7 +255,6 @@ public static class PersonalPageCacheRegistration
         {
             o.SizeLimit = pages.Value.SizeLimit;
             o.AddPolicy(PersonalPagePolicy.Name, b => b.AddPolicy<PersonalPagePolicy>(), excludeDefaultPolicy: true);
-            o.AddPolicy(PersonalPagePolicy.TeamPageName, new PersonalPagePolicy(pages, PersonalPagePolicy.TeamPagesTag));
         });
         services.AddSingleton<IInterceptor, PersonalPageInvalidation>();
         return services;

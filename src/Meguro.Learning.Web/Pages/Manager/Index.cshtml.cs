@@ -2,7 +2,6 @@ using Meguro.Learning.Web.Infrastructure;
 using Meguro.Learning.Web.Reports;
 using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Meguro.Learning.Web.Pages.Manager;
@@ -11,7 +10,6 @@ namespace Meguro.Learning.Web.Pages.Manager;
 /// チームの状況: for a manager the units they head with everything below them, for HR the whole city
 /// by 部. One unit is shown with a row per child unit; several (兼務, or HR's 部) with a row each.
 /// </summary>
-[OutputCache(PolicyName = PersonalPagePolicy.TeamPageName)]
 public sealed class IndexModel(OrgScope scope, TeamOverview overview, ReportExporter exporter, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true)]
