@@ -50,22 +50,27 @@ public static partial class LessonPageBenchmark
         }
         log.WriteLine($"lesson: {lessonUrl}, {html.Length:N0} characters, {cookies.Count} learners");
 
-        var staticDirectory = Directory.CreateTempSubdirectory("meguro-bench-static-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(staticDirectory, "lesson.html"), html);
-        LoadResult staticMax;
-        await using (var server = await AppProcess.StartStaticFileServerAsync(staticDirectory, "/lesson.html", log))
-        {
-            using var staticLoad = new HttpLoad(server.BaseAddress);
-            staticMax = await staticLoad.ClosedLoopAsync(_ => HttpLoad.Get("/lesson.html", null), Concurrency, WarmUp, Duration);
-        }
-        Directory.Delete(staticDirectory, recursive: true);
         HttpRequestMessage Lesson(int n) => HttpLoad.Get(lessonUrl, cookies[n % cookies.Count]);
         var lessonMax = await load.ClosedLoopAsync(Lesson, Concurrency, WarmUp, Duration);
         var rate = lessonMax.RequestsPerSecond * 0.7;
         var atSeventy = await load.OpenLoopAsync(Lesson, rate, Duration);
+
+        // The static file at the same fixed rate tells how much of the tail is the load generator's own
+        // (it has one core too): reported beside the lesson page's p99, not subtracted from it.
+        var staticDirectory = Directory.CreateTempSubdirectory("meguro-bench-static-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(staticDirectory, "lesson.html"), html);
+        LoadResult staticMax, staticAtRate;
+        await using (var server = await AppProcess.StartStaticFileServerAsync(staticDirectory, "/lesson.html", log))
+        {
+            using var staticLoad = new HttpLoad(server.BaseAddress);
+            staticMax = await staticLoad.ClosedLoopAsync(_ => HttpLoad.Get("/lesson.html", null), Concurrency, WarmUp, Duration);
+            staticAtRate = await staticLoad.OpenLoopAsync(_ => HttpLoad.Get("/lesson.html", null), rate, Duration);
+        }
+        Directory.Delete(staticDirectory, recursive: true);
         log.WriteLine($"lesson: static {staticMax.RequestsPerSecond:N0} req/s ({staticMax.Errors} errors), lesson page {lessonMax.RequestsPerSecond:N0} req/s ({lessonMax.Errors} errors, p99 {lessonMax.Latencies.Percentile(99):N1} ms at saturation); " +
-            $"at {rate:N0} req/s: p50 {atSeventy.Latencies.Percentile(50):N1} ms, p99 {atSeventy.Latencies.Percentile(99):N1} ms, {atSeventy.Errors} errors");
-        if (staticMax.Errors + lessonMax.Errors + atSeventy.Errors > 0)
+            $"at {rate:N0} req/s: p50 {atSeventy.Latencies.Percentile(50):N1} ms, p99 {atSeventy.Latencies.Percentile(99):N1} ms, {atSeventy.Errors} errors; " +
+            $"the static file at that rate: p99 {staticAtRate.Latencies.Percentile(99):N1} ms");
+        if (staticMax.Errors + lessonMax.Errors + atSeventy.Errors + staticAtRate.Errors > 0)
         {
             throw new InvalidOperationException("Requests failed during the lesson page benchmark.");
         }
@@ -74,7 +79,7 @@ public static partial class LessonPageBenchmark
             new Measurement("2. Lesson page", "Signed-in lesson page, requests/s vs Kestrel serving the same HTML as a static file", lessonMax.RequestsPerSecond, staticMax.RequestsPerSecond, "req/s",
                 GoalKind.RatioAtLeast, 0.5, $"{Concurrency} requests in flight, {html.Length / 1024.0:N0} KiB page"),
             new Measurement("2. Lesson page", $"p99 latency at 70 % of the maximum ({rate:N0} req/s, fixed arrival rate)", atSeventy.Latencies.Percentile(99), null, "ms",
-                GoalKind.AtMost, 20, $"p50 {atSeventy.Latencies.Percentile(50):N1} ms"),
+                GoalKind.AtMost, 20, $"p50 {atSeventy.Latencies.Percentile(50):N1} ms; the static file at the same rate: p99 {staticAtRate.Latencies.Percentile(99):N1} ms"),
         ];
     }
 
