@@ -27,9 +27,11 @@ public sealed class BackgroundJobOptions
     public bool RunServer { get; set; } = true;
 
     /// <summary>
-    /// Workers of the job server. Unset: Hangfire's own default (5 per core, at most 20) on PostgreSQL —
-    /// each job waits on a few commits, so many short jobs need several workers in flight (2 workers
-    /// ran 32 no-op jobs/s on 2 cores, see docs/performance.md) — and 2 with the in-memory store.
+    /// Workers of the job server. Unset: on PostgreSQL 5 per core, at least 10 and at most 20 — each
+    /// job mostly waits on round trips and commits, so short jobs need several in flight (2 workers ran
+    /// 32 no-op jobs/s on 2 cores; on a one-core node 5 workers left a quiz burst's results waiting,
+    /// p99 0.59 s against 0.36 s with 10; 20 on 2 cores ran fewer jobs/s than 10, see
+    /// docs/performance-history.md) — and 2 with the in-memory store.
     /// </summary>
     public int? WorkerCount { get; set; }
 
@@ -101,7 +103,7 @@ public static class BackgroundJobs
             {
                 o.WorkerCount = storage == JobStorageKind.InMemory
                     ? Math.Min(options.WorkerCount ?? 2, 2)
-                    : options.WorkerCount ?? Math.Min(5 * Environment.ProcessorCount, 20);
+                    : options.WorkerCount ?? Math.Clamp(5 * Environment.ProcessorCount, 10, 20);
                 o.SchedulePollingInterval = storage == JobStorageKind.InMemory ? TimeSpan.FromSeconds(1) : options.PostgreSqlPollInterval;
                 o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
