@@ -110,9 +110,9 @@ public sealed class QuizAttempts(
     {
         var waited = Stopwatch.StartNew();
         AttemptStatus? status = AttemptStatus.Submitted;
-        while (status == AttemptStatus.Submitted && waited.Elapsed < timeout)
+        // The time left is read once per round, so the wait is never handed a negative timeout.
+        for (var left = timeout; status == AttemptStatus.Submitted && left > TimeSpan.Zero; left = timeout - waited.Elapsed)
         {
-            var left = timeout - waited.Elapsed;
             await scored.WaitAsync(attemptId, left < AttemptScoredSignal.RecheckInterval ? left : AttemptScoredSignal.RecheckInterval, ct);
             status = await StatusAsync(attemptId, employeeId, ct);
         }
