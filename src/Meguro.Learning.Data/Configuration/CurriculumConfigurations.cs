@@ -49,7 +49,7 @@ internal sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<R
         b.HasIndex(x => new { x.EnrollmentId, x.StepKey }).IsUnique();
         b.HasIndex(x => new { x.RunDate, x.RecipientEmployeeId });
         b.HasOne<Enrollment>().WithMany().HasForeignKey(x => x.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<OutboxMail>().WithMany().HasForeignKey(x => x.OutboxMailId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne(x => x.Mail).WithMany().HasForeignKey(x => x.OutboxMailId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

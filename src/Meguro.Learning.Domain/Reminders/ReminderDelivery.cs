@@ -1,3 +1,5 @@
+using Meguro.Learning.Domain.Messaging;
+
 namespace Meguro.Learning.Domain.Reminders;
 
 /// <summary>
@@ -34,5 +36,15 @@ public class ReminderDelivery
     /// <summary>The mail that carried it (a learner reminder, or the manager's digest of the day).</summary>
     public long? OutboxMailId { get; private set; }
 
+    /// <summary>The mail itself, when it is written together with this record.</summary>
+    public OutboxMail? Mail { get; private set; }
+
     public void CarriedBy(long outboxMailId) => OutboxMailId = outboxMailId;
+
+    /// <summary>
+    /// Carried by a mail that is saved in the same unit of work: the database writes the mail first
+    /// and this record with its id, so a batch of reminders is one round of inserts, not inserts
+    /// followed by an update of every record.
+    /// </summary>
+    public void CarriedBy(OutboxMail mail) => Mail = mail ?? throw new ArgumentNullException(nameof(mail));
 }

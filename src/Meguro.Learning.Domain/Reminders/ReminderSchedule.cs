@@ -106,6 +106,36 @@ public sealed class ReminderSchedule(BusinessCalendar calendar)
         return toSend;
     }
 
+    /// <summary>
+    /// For a run on <paramref name="runDate"/>: which step is due for which due dates between
+    /// <paramref name="firstDue"/> and <paramref name="lastDue"/>, as ranges of due dates per step key.
+    /// The steps due depend only on the due date, so an enrollment still has something to send exactly
+    /// when its due date lies in a range whose step it has not been sent. The run selects those
+    /// enrollments in one query instead of reading every open enrollment and what each was sent.
+    /// Leave is not considered here: <see cref="StepsToSend"/> still decides for each selected enrollment.
+    /// </summary>
+    public IReadOnlyList<StepDueRange> StepsDueByDueDate(DateOnly firstDue, DateOnly lastDue, DateOnly runDate)
+    {
+        var ranges = new List<StepDueRange>();
+        var open = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var due = firstDue; due <= lastDue; due = due.AddDays(1))
+        {
+            foreach (var step in StepsToSend(due, runDate, [], LeaveHistory.None))
+            {
+                if (open.TryGetValue(step.Key, out var index) && ranges[index].LastDue == due.AddDays(-1))
+                {
+                    ranges[index] = ranges[index] with { LastDue = due };
+                }
+                else
+                {
+                    open[step.Key] = ranges.Count;
+                    ranges.Add(new StepDueRange(step.Key, due, due));
+                }
+            }
+        }
+        return ranges;
+    }
+
     /// <summary>The last learner step whose send date is on or before <paramref name="runDate"/>, or null before the first.</summary>
     public ReminderStep? LatestLearnerStep(DateOnly dueDate, DateOnly runDate)
     {
@@ -123,3 +153,6 @@ public sealed class ReminderSchedule(BusinessCalendar calendar)
             .FirstOrDefault(step => SendDate(step, dueDate) <= runDate);
     }
 }
+
+/// <summary>The step <see cref="StepKey"/> is due on a run for every due date from <see cref="FirstDue"/> to <see cref="LastDue"/>.</summary>
+public sealed record StepDueRange(string StepKey, DateOnly FirstDue, DateOnly LastDue);

@@ -16,8 +16,8 @@ public sealed record LearnerReminderSubject(
 public static class LearnerReminderWriter
 {
     /// <summary>
-    /// Adds the rows to <paramref name="db"/> without saving. The caller saves them in one transaction
-    /// and then links the delivery to the mail (<see cref="ReminderDelivery.CarriedBy"/>) once the mail has its id.
+    /// Adds the rows to <paramref name="db"/> without saving; the delivery refers to its mail, so one
+    /// save (in the caller's transaction) writes all three.
     /// </summary>
     /// <returns>The delivery, and the mail unless the person's address is known to be undeliverable.</returns>
     public static (ReminderDelivery Delivery, OutboxMail? Mail) Add(
@@ -41,6 +41,7 @@ public static class LearnerReminderWriter
         var mail = composer.Compose(new LearnerReminder(subject.EmployeeName, subject.CourseTitle, url, subject.DueDate, daysLeft, stepLabel));
         var outbox = new OutboxMail(key, "reminder-learner", subject.EmployeeId, subject.Email, subject.EmployeeName, mail.Subject, mail.Body, nowUtc);
         db.OutboxMails.Add(outbox);
+        delivery.CarriedBy(outbox);
         return (delivery, outbox);
     }
 

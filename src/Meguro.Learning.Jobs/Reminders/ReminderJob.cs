@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Meguro.Learning.Data;
 using Meguro.Learning.Domain;
 using Meguro.Learning.Domain.Calendar;
@@ -13,8 +14,9 @@ namespace Meguro.Learning.Jobs.Reminders;
 
 /// <summary>
 /// 督促. Runs daily at 08:30 JST and does nothing on a day that is not a business day. Set-based: a few
-/// queries load every open enrollment with a due date and what was already sent, the schedule is
-/// computed in memory, and rows are written in batches. Exactly once: each (enrollment, step) is a row
+/// queries load the open enrollments that still have a step due today (which step is due depends
+/// only on the due date, so the database can tell) and what each was sent, the schedule decides in
+/// memory, and rows are written in batches. Exactly once: each (enrollment, step) is a row
 /// with a unique key, written in the same transaction as the mail it causes; a second node or a rerun
 /// that collides rolls its batch back, re-reads what was sent and continues, so it resumes where a
 /// crashed run stopped. Escalations become one digest mail per manager per day.
@@ -40,10 +42,7 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
             return new RunResult(false, 0, 0, 0);
         }
         var horizon = today.AddDays(LookAheadDays);
-        var open = await db.Enrollments.AsNoTracking()
-            .Where(e => e.Status == EnrollmentStatus.Active && e.DueDate != null && e.DueDate <= horizon && e.Employee.IsActive)
-            .Select(e => new OpenEnrollment(e.Id, e.EmployeeId, e.DueDate!.Value, e.CourseId, e.Employee.Name, e.Employee.Email, e.Employee.EmailProblem != null, e.Employee.OrgUnit.Path, e.Employee.OrgUnit.Name))
-            .ToListAsync(cancellationToken);
+        var open = await StillToSendAsync(today, horizon, cancellationToken);
         var courses = await CourseTitlesAsync(cancellationToken);
         var leave = await LeaveAsync(today, cancellationToken);
         var managers = await ManagerLookup.LoadAsync(db, cancellationToken);
@@ -62,6 +61,87 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
         return new RunResult(true, learner, escalations, digests);
     }
 
+    /// <summary>
+    /// Only the enrollments with a step due today that they were not sent. Which step is due depends
+    /// on the due date alone (<see cref="ReminderSchedule.StepsDueByDueDate"/>), so the database can
+    /// tell: the ranges are laid out in layers of ranges that do not overlap (the learner's steps, then
+    /// each escalation), and each layer is one query whose NOT EXISTS on the (enrollment, step) key
+    /// names the step by a CASE over the due date, which PostgreSQL runs as a single hash anti-join.
+    /// A rerun of a finished day then reads the index and the deliveries once per layer instead of
+    /// loading every open enrollment with its person, organisation and deliveries. The schedule still
+    /// decides for each enrollment returned.
+    /// </summary>
+    private async Task<List<OpenEnrollment>> StillToSendAsync(DateOnly today, DateOnly horizon, CancellationToken cancellationToken)
+    {
+        var firstDue = await db.Enrollments.Where(e => e.Status == EnrollmentStatus.Active && e.DueDate != null).MinAsync(e => e.DueDate, cancellationToken);
+        if (firstDue is not { } first)
+        {
+            return [];
+        }
+        var open = new List<OpenEnrollment>();
+        foreach (var layer in Layers(new ReminderSchedule(calendar).StepsDueByDueDate(first, horizon, today)))
+        {
+            open.AddRange(await db.Enrollments.AsNoTracking()
+                .Where(e => e.Status == EnrollmentStatus.Active && e.DueDate != null && e.Employee.IsActive)
+                .Where(NotSent(layer))
+                .Select(e => new OpenEnrollment(e.Id, e.EmployeeId, e.DueDate!.Value, e.CourseId, e.Employee.Name, e.Employee.Email, e.Employee.EmailProblem != null, e.Employee.OrgUnit.Path, e.Employee.OrgUnit.Name))
+                .ToListAsync(cancellationToken));
+        }
+        // An enrollment due a learner step and an escalation comes back from two layers.
+        return [.. open.DistinctBy(e => e.Id)];
+    }
+
+    /// <summary>Ranges sorted by first due date, each put in the first layer it does not overlap.</summary>
+    private static List<List<StepDueRange>> Layers(IEnumerable<StepDueRange> ranges)
+    {
+        var layers = new List<List<StepDueRange>>();
+        foreach (var range in ranges.OrderBy(r => r.FirstDue))
+        {
+            if (layers.FirstOrDefault(l => l[^1].LastDue < range.FirstDue) is { } layer)
+            {
+                layer.Add(range);
+            }
+            else
+            {
+                layers.Add([range]);
+            }
+        }
+        return layers;
+    }
+
+    /// <summary>
+    /// e ⇒ the due date lies in the layer and no delivery exists for (e, the step of its range).
+    /// The step is a CASE over the layer's ranges; due dates between ranges get a key no delivery
+    /// has, so they are read and left to the schedule, never skipped.
+    /// </summary>
+    private Expression<Func<Enrollment, bool>> NotSent(List<StepDueRange> layer)
+    {
+        var enrollment = Expression.Parameter(typeof(Enrollment), "e");
+        Expression step = Expression.Constant("");
+        foreach (var range in Enumerable.Reverse(layer))
+        {
+            Expression<Func<Enrollment, string, string>> branch = (e, otherwise) =>
+                e.DueDate >= range.FirstDue && e.DueDate <= range.LastDue ? range.StepKey : otherwise;
+            step = Substitute(branch, enrollment, step);
+        }
+        var (first, last) = (layer[0].FirstDue, layer[^1].LastDue);
+        var keys = layer.Select(r => r.StepKey).ToList();
+        // The IN list lets the database hash only the deliveries of these steps.
+        Expression<Func<Enrollment, string, bool>> notSent = (e, key) => e.DueDate >= first && e.DueDate <= last
+            && !db.ReminderDeliveries.Any(d => d.EnrollmentId == e.Id && keys.Contains(d.StepKey) && d.StepKey == key);
+        return Expression.Lambda<Func<Enrollment, bool>>(Substitute(notSent, enrollment, step), enrollment);
+    }
+
+    /// <summary>The body of a two-parameter template with its parameters replaced by these expressions.</summary>
+    private static Expression Substitute(LambdaExpression template, ParameterExpression enrollment, Expression second) =>
+        new ParameterReplacer(template.Parameters[0], enrollment, template.Parameters[1], second).Visit(template.Body);
+
+    private sealed class ParameterReplacer(ParameterExpression first, Expression firstBy, ParameterExpression second, Expression secondBy) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            node == first ? firstBy : node == second ? secondBy : node;
+    }
+
     /// <summary>One batch in one transaction; on a collision with another run, re-read and retry once more per attempt.</summary>
     private async Task<(int Learner, int Escalations)> WriteBatchAsync(
         OpenEnrollment[] batch, DateOnly today, IReadOnlyDictionary<int, (string Title, string Slug)> courses,
@@ -77,7 +157,6 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
             var learner = 0;
             var escalations = 0;
             var schedule = new ReminderSchedule(calendar);
-            var links = new List<(ReminderDelivery Delivery, OutboxMail Mail)>();
             foreach (var enrollment in batch)
             {
                 var history = leave.GetValueOrDefault(enrollment.EmployeeId, LeaveHistory.None);
@@ -86,7 +165,7 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
                 {
                     if (step.Recipient == ReminderRecipient.Learner)
                     {
-                        QueueLearnerReminder(enrollment, step, today, courses, now, links);
+                        QueueLearnerReminder(enrollment, step, today, courses, now);
                         learner++;
                     }
                     else if (managers.For(enrollment.OrgPath, enrollment.EmployeeId, step.Recipient == ReminderRecipient.Manager ? 1 : 2) is { } managerId)
@@ -106,11 +185,6 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
                 // Steps, mails and notices of the batch commit together, or not at all.
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
-                foreach (var (delivery, mail) in links)
-                {
-                    delivery.CarriedBy(mail.Id);
-                }
-                await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 return (learner, escalations);
@@ -124,16 +198,12 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
     }
 
     private void QueueLearnerReminder(OpenEnrollment enrollment, ReminderStep step, DateOnly today,
-        IReadOnlyDictionary<int, (string Title, string Slug)> courses, DateTime now, List<(ReminderDelivery Delivery, OutboxMail Mail)> links)
+        IReadOnlyDictionary<int, (string Title, string Slug)> courses, DateTime now)
     {
         var (title, slug) = courses.GetValueOrDefault(enrollment.CourseId, ("（公開されていないコース）", ""));
         var subject = new LearnerReminderSubject(
             enrollment.Id, enrollment.EmployeeId, enrollment.EmployeeName, enrollment.Email, enrollment.EmailUndeliverable, enrollment.DueDate, title, slug);
-        var (delivery, mail) = LearnerReminderWriter.Add(db, composer, subject, step.Key, StepLabel(step), today, now);
-        if (mail is not null)
-        {
-            links.Add((delivery, mail));
-        }
+        LearnerReminderWriter.Add(db, composer, subject, step.Key, StepLabel(step), today, now);
     }
 
     private static string StepLabel(ReminderStep step) => step.Kind switch

@@ -194,6 +194,45 @@ public sealed class ReminderScheduleTests
         Assert.Empty(Schedule.StepsToSend(D("2026-05-22"), D("2026-04-27"), new HashSet<string>(), LeaveHistory.None));
     }
 
+    [Theory]
+    [InlineData("2026-06-22")] // an ordinary Monday
+    [InlineData("2026-05-07")] // the first business day after Golden Week
+    [InlineData("2027-01-04")] // the first business day after 年末年始
+    [InlineData("2026-05-06")] // a closed day: nothing is due for any due date
+    public void Steps_due_by_due_date_name_exactly_what_each_due_date_would_be_sent(string run)
+    {
+        var runDate = D(run);
+        var first = runDate.AddDays(-400);
+        var last = runDate.AddDays(40);
+
+        var ranges = Schedule.StepsDueByDueDate(first, last, runDate);
+
+        for (var due = first; due <= last; due = due.AddDays(1))
+        {
+            var expected = Schedule.StepsToSend(due, runDate, new HashSet<string>(), LeaveHistory.None).Select(s => s.Key).Order(StringComparer.Ordinal);
+            var named = ranges.Where(r => r.FirstDue <= due && due <= r.LastDue).Select(r => r.StepKey).Order(StringComparer.Ordinal);
+            Assert.Equal(expected, named);
+        }
+        // One range per step: the query the reminder run builds from them stays small.
+        Assert.Equal(ranges.Count, ranges.Select(r => r.StepKey).Distinct().Count());
+    }
+
+    [Fact]
+    public void Steps_due_by_due_date_on_an_ordinary_day()
+    {
+        var ranges = Schedule.StepsDueByDueDate(D("2026-06-01"), D("2026-07-31"), D("2026-06-22"));
+
+        // Monday 6/22. Each due date gets only its latest step whose send date has come: due 7/10 has
+        // before-14 today (7/10 − 14 business days), due 6/25 before-3, due 6/16–6/22 the due-day one.
+        Assert.Contains(new StepDueRange("before-14", D("2026-06-26"), D("2026-07-10")), ranges);
+        Assert.Contains(new StepDueRange("before-3", D("2026-06-23"), D("2026-06-25")), ranges);
+        Assert.Contains(new StepDueRange("due", D("2026-06-16"), D("2026-06-22")), ranges);
+        Assert.Contains(new StepDueRange("overdue-1", D("2026-06-09"), D("2026-06-15")), ranges);
+        Assert.Contains(new StepDueRange("escalate-1", D("2026-06-01"), D("2026-06-15")), ranges);
+        Assert.DoesNotContain(ranges, r => r.StepKey.StartsWith("before", StringComparison.Ordinal) && r.LastDue > D("2026-07-10"));
+        Assert.DoesNotContain(ranges, r => r.StepKey == "escalate-2");
+    }
+
     [Fact]
     public void The_plan_lists_every_step_in_send_order()
     {

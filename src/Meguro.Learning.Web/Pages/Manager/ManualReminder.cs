@@ -52,18 +52,13 @@ public sealed class ManualReminder(LearningDbContext db, IReminderMailComposer c
         var now = clock.GetUtcNow().UtcDateTime;
         var subject = new LearnerReminderSubject(target.EnrollmentId, target.EmployeeId, target.EmployeeName, target.Email,
             target.EmailUndeliverable, due, title, course?.Slug ?? "");
-        var (delivery, mail) = LearnerReminderWriter.Add(db, composer, subject, stepKey, "所属長からの督促", today, now);
+        LearnerReminderWriter.Add(db, composer, subject, stepKey, "所属長からの督促", today, now);
         audit.Record(actor, AuditAction, $"{target.EmployeeNumber} {target.EmployeeName}",
             $"コース「{title}」（期限 {due:yyyy年M月d日}、{today.DayNumber - due.DayNumber} 日超過）の督促を送信");
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
-            if (mail is not null)
-            {
-                delivery.CarriedBy(mail.Id);
-                await db.SaveChangesAsync(ct);
-            }
             await transaction.CommitAsync(ct);
             return Outcome.Sent;
         }
