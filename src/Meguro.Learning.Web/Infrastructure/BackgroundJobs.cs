@@ -127,7 +127,7 @@ public static class BackgroundJobs
         {
             return null;
         }
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(Data.PostgresConnectionStrings.WithPreparedStatements(connectionString));
         builder.Options = string.Join(' ', new[] { builder.Options, "-c synchronous_commit=off" }.Where(o => !string.IsNullOrWhiteSpace(o)));
         return builder.ConnectionString;
     }

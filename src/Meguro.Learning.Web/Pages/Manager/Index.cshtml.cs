@@ -32,7 +32,7 @@ public sealed class IndexModel(OrgScope scope, TeamOverview overview, ReportExpo
         var single = rootRows.Count == 1 ? rootRows[0] : null;
         Heading = single?.Name ?? (OrgScope.SeesEverything(User) ? null : string.Join("・", rootRows.Select(r => r.Name)));
         var rows = single is null ? rootRows : [.. units.Where(u => u.ParentId == single.Id)];
-        Report = await overview.LoadAsync(rootRows, rows, single, Year, ct);
+        Report = await overview.LoadAsync(units, rootRows, rows, single, Year, ct);
         return await TeamExports.TryExportAsync(this, exporter, TeamExports.Overview(Report, L), TeamExports.OverviewFilters(Heading, Report.FiscalYear),
             e => ExportError = e, L, ct) ?? Page();
     }

@@ -44,14 +44,14 @@ public sealed class TeamOverview(LearningDbContext db, CurriculumNames curriculu
             .Select(u => new Unit(u.Id, u.ParentId, u.Name, u.Path))
             .ToListAsync(ct);
 
+    /// <param name="all">Every active unit (<see cref="ActiveUnitsAsync"/>), which the caller has already read to find the roots.</param>
     /// <param name="roots">The units the view is about (with their subtrees).</param>
     /// <param name="rows">The units listed in the table, each with its subtree.</param>
     /// <param name="directOf">When the view is about one unit: that unit, whose own members get a row of their own.</param>
-    public async Task<Result> LoadAsync(IReadOnlyList<Unit> roots, IReadOnlyList<Unit> rows, Unit? directOf, int? fiscalYear, CancellationToken ct)
+    public async Task<Result> LoadAsync(IReadOnlyList<Unit> all, IReadOnlyList<Unit> roots, IReadOnlyList<Unit> rows, Unit? directOf, int? fiscalYear, CancellationToken ct)
     {
         var today = Jst.Today(clock);
         var year = fiscalYear ?? Jst.FiscalYear(today);
-        var all = await ActiveUnitsAsync(ct);
         var inScope = all.Where(u => roots.Any(r => u.Path.StartsWith(r.Path, StringComparison.Ordinal))).ToList();
         var unitIds = inScope.Select(u => u.Id).ToList();
 

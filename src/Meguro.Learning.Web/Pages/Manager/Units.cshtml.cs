@@ -40,7 +40,7 @@ public sealed class UnitsModel(OrgScope scope, TeamOverview overview, ReportExpo
             }
         }
         Trail = trail;
-        Report = await overview.LoadAsync([unit], [.. units.Where(u => u.ParentId == unit.Id)], unit, Year, ct);
+        Report = await overview.LoadAsync(units, [unit], [.. units.Where(u => u.ParentId == unit.Id)], unit, Year, ct);
         return await TeamExports.TryExportAsync(this, exporter, TeamExports.Overview(Report, L), TeamExports.OverviewFilters(Heading, Report.FiscalYear),
             e => ExportError = e, L, ct) ?? Page();
     }
