@@ -80,14 +80,21 @@ public sealed class CourseMarkdown
     private readonly HtmlSanitizer _sanitizer;
 
     public CourseMarkdown()
+        : this(markdigHeadingIds: false)
     {
-        _pipeline = new MarkdownPipelineBuilder()
+    }
+
+    /// <param name="markdigHeadingIds">Markdig's own heading ids instead of <see cref="HeadingIdentifierExtension"/>: the reference the tests compare it with.</param>
+    internal CourseMarkdown(bool markdigHeadingIds)
+    {
+        var builder = new MarkdownPipelineBuilder()
             .UseYamlFrontMatter()
             .UsePipeTables()
             .UseGridTables()
             .UseFootnotes()
-            .UseTaskLists()
-            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseTaskLists();
+        builder = markdigHeadingIds ? builder.UseAutoIdentifiers(AutoIdentifierOptions.GitHub) : builder.Use(new HeadingIdentifierExtension());
+        _pipeline = builder
             .UseAlertBlocks(WriteAlertTitle)
             .UseFigures()
             .UseEmphasisExtras()

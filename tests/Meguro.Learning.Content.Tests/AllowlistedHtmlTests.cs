@@ -157,7 +157,7 @@ public sealed class AllowlistedHtmlTests
         Assert.Single(region.QuerySelectorAll(":scope > table"));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

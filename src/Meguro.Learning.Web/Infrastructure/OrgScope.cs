@@ -24,7 +24,7 @@ public sealed class OrgScope(LearningDbContext db)
         {
             return [];
         }
-        return await db.ManagerAssignments
+        return await db.ManagerAssignments.AsNoTracking()
             .Where(a => a.EmployeeId == employeeId && a.OrgUnit.IsActive)
             .Select(a => a.OrgUnit)
             .OrderBy(u => u.Path)
@@ -74,7 +74,7 @@ public sealed class OrgScope(LearningDbContext db)
     {
         if (SeesEverything(user))
         {
-            return await db.OrgUnits.Where(u => u.ParentId == null && u.IsActive).OrderBy(u => u.Path).ToListAsync(ct);
+            return await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == null && u.IsActive).OrderBy(u => u.Path).ToListAsync(ct);
         }
         var managed = await ManagedUnitsAsync(user, ct);
         // A unit inside another managed unit is already covered by it (兼務 of a 課 and one of its 係).

@@ -55,10 +55,12 @@ public sealed class TeamOverview(LearningDbContext db, CurriculumNames curriculu
         var inScope = all.Where(u => roots.Any(r => u.Path.StartsWith(r.Path, StringComparison.Ordinal))).ToList();
         var unitIds = inScope.Select(u => u.Id).ToList();
 
-        var unitFigures = await db.OrgUnitProgressSummaries.AsNoTracking()
-            .Where(s => s.FiscalYear == year && unitIds.Contains(s.OrgUnitId))
-            .Select(s => new { s.OrgUnitId, s.CurriculumCode, s.EmployeeCount, s.CompleteEmployeeCount, s.RequiredCount, s.CompletedCount })
+        // Every year's rows of the units (a few per unit and curriculum): the year shown, and which years have figures at all.
+        var allYears = await db.OrgUnitProgressSummaries.AsNoTracking()
+            .Where(s => unitIds.Contains(s.OrgUnitId))
+            .Select(s => new { s.FiscalYear, s.OrgUnitId, s.CurriculumCode, s.EmployeeCount, s.CompleteEmployeeCount, s.RequiredCount, s.CompletedCount })
             .ToListAsync(ct);
+        var unitFigures = allYears.Where(s => s.FiscalYear == year).ToList();
         var overdue = await db.ProgressSummaries.AsNoTracking()
             .Where(s => s.FiscalYear == year && unitIds.Contains(s.OrgUnitId) && s.EarliestOpenDueDate < today)
             .Select(s => new { s.EmployeeId, s.OrgUnitId })
@@ -75,8 +77,7 @@ public sealed class TeamOverview(LearningDbContext db, CurriculumNames curriculu
                 (l, e) => new { e.Id, e.Name, e.Kana, e.OrgUnitId, Unit = e.OrgUnit.Name, l.Kind, l.Start, l.End })
             .ToListAsync(ct);
         var names = await curriculumNames.AllAsync(ct);
-        var years = await db.OrgUnitProgressSummaries.AsNoTracking()
-            .Where(s => unitIds.Contains(s.OrgUnitId)).Select(s => s.FiscalYear).Distinct().ToListAsync(ct);
+        var years = allYears.Select(s => s.FiscalYear);
 
         var curricula = unitFigures
             .GroupBy(f => f.CurriculumCode)
