@@ -29,7 +29,7 @@ public static class DataServiceCollectionExtensions
 
         var sqlite = options.Provider == DatabaseProvider.Sqlite ? connectionString ?? DefaultSqliteConnection : DefaultSqliteConnection;
         var postgres = options.Provider == DatabaseProvider.PostgreSQL
-            ? PostgresConnectionStrings.WithPreparedStatements(connectionString ?? throw new InvalidOperationException("Database:Provider が PostgreSQL のときは ConnectionStrings:Default が必要です。"))
+            ? PostgresConnectionStrings.ForApplication(connectionString ?? throw new InvalidOperationException("Database:Provider が PostgreSQL のときは ConnectionStrings:Default が必要です。"))
             : "Host=localhost;Database=meguro_learning";
 
         services.TryAddSingleton(TimeProvider.System);

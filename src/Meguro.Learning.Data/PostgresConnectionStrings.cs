@@ -9,11 +9,29 @@ namespace Meguro.Learning.Data;
 /// inserts and of a job's bookkeeping. An operator who puts a pooler in transaction mode in front of
 /// the server (where prepared statements do not survive) sets <c>Max Auto Prepare=0</c>; a value given
 /// in the connection string is always kept.
+/// <para>The application's own connections are also not reset when they go back to the pool. With
+/// prepared statements kept, Npgsql resets a connection with five commands instead of one
+/// <c>DISCARD ALL</c>, and EF Core returns the connection after every query: a cached lesson page
+/// served 20 % fewer requests. Nothing else outlives a use of these connections — the app sets no
+/// session settings, creates no temporary tables, takes only transaction-scoped advisory locks and
+/// never LISTENs; an unfinished transaction is still rolled back on return. Hangfire's connections do
+/// LISTEN, so they keep the reset (<see cref="WithPreparedStatements"/>).</para>
 /// </summary>
 public static class PostgresConnectionStrings
 {
     public const int MaxAutoPrepare = 100;
     public const int AutoPrepareMinUsages = 2;
+
+    /// <summary>The application database's connections: prepared statements, no reset on return to the pool.</summary>
+    public static string ForApplication(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(WithPreparedStatements(connectionString));
+        if (!Given(connectionString, "No Reset On Close", "NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+        return builder.ConnectionString;
+    }
 
     public static string WithPreparedStatements(string connectionString)
     {

@@ -32,4 +32,19 @@ public sealed class PostgresConnectionTests(PostgresApp app) : IClassFixture<Pos
         Assert.Equal(PostgresConnectionStrings.AutoPrepareMinUsages, tuned.AutoPrepareMinUsages);
         Assert.Equal(0, kept.MaxAutoPrepare);
     }
+
+    [Fact]
+    public void Only_the_application_database_skips_the_reset_on_return_to_the_pool()
+    {
+        var application = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.ForApplication("Host=db;Database=meguro"));
+        var jobs = new NpgsqlConnectionStringBuilder(Web.Infrastructure.BackgroundJobs.ForJobStorage("Host=db;Database=meguro")!);
+        var given = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.ForApplication("Host=db;Database=meguro;No Reset On Close=false"));
+
+        Assert.True(application.NoResetOnClose);
+        Assert.Equal(PostgresConnectionStrings.MaxAutoPrepare, application.MaxAutoPrepare);
+        // Hangfire's workers LISTEN on pooled connections: those must be reset.
+        Assert.False(jobs.NoResetOnClose);
+        Assert.Equal(PostgresConnectionStrings.MaxAutoPrepare, jobs.MaxAutoPrepare);
+        Assert.False(given.NoResetOnClose);
+    }
 }
