@@ -39,8 +39,6 @@ public class ReminderDelivery
     /// <summary>The mail itself, when it is written together with this record.</summary>
     public OutboxMail? Mail { get; private set; }
 
-    public void CarriedBy(long outboxMailId) => OutboxMailId = outboxMailId;
-
     /// <summary>
     /// Carried by a mail that is saved in the same unit of work: the database writes the mail first
     /// and this record with its id, so a batch of reminders is one round of inserts, not inserts

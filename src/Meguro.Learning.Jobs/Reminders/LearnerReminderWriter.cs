@@ -17,10 +17,9 @@ public static class LearnerReminderWriter
 {
     /// <summary>
     /// Adds the rows to <paramref name="db"/> without saving; the delivery refers to its mail, so one
-    /// save (in the caller's transaction) writes all three.
+    /// SaveChanges writes all three in one transaction.
     /// </summary>
-    /// <returns>The delivery, and the mail unless the person's address is known to be undeliverable.</returns>
-    public static (ReminderDelivery Delivery, OutboxMail? Mail) Add(
+    public static void Add(
         LearningDbContext db, IReminderMailComposer composer, LearnerReminderSubject subject, string stepKey, string stepLabel, DateOnly today, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -36,13 +35,12 @@ public static class LearnerReminderWriter
         {
             // The server refused this address for good (shown to HR at /hr/mail-problems): the notice
             // in the app still reaches the person; a mail would only fail again.
-            return (delivery, null);
+            return;
         }
         var mail = composer.Compose(new LearnerReminder(subject.EmployeeName, subject.CourseTitle, url, subject.DueDate, daysLeft, stepLabel));
         var outbox = new OutboxMail(key, "reminder-learner", subject.EmployeeId, subject.Email, subject.EmployeeName, mail.Subject, mail.Body, nowUtc);
         db.OutboxMails.Add(outbox);
         delivery.CarriedBy(outbox);
-        return (delivery, outbox);
     }
 
     private static string NoticeText(string title, DateOnly due, int daysLeft) => daysLeft switch

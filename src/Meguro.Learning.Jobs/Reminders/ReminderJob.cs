@@ -182,10 +182,8 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
             }
             try
             {
-                // Steps, mails and notices of the batch commit together, or not at all.
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                // One save: steps, mails and notices of the batch commit together, or not at all.
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 return (learner, escalations);
             }

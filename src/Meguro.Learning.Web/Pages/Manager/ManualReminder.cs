@@ -57,9 +57,8 @@ public sealed class ManualReminder(LearningDbContext db, IReminderMailComposer c
             $"コース「{title}」（期限 {due:yyyy年M月d日}、{today.DayNumber - due.DayNumber} 日超過）の督促を送信");
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // One save: the step, its mail, the notice and the audit entry commit together.
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return Outcome.Sent;
         }
         catch (DbUpdateException)
