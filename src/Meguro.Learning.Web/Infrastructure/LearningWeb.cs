@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Meguro.Learning.Data.Identity;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -78,6 +79,9 @@ public static class LearningWeb
                 return Task.CompletedTask;
             };
         });
+        services.AddOptions<SignInCacheOptions>().Bind(builder.Configuration.GetSection(SignInCacheOptions.SectionName));
+        // After Identity's own post-configuration, which makes the ticket format this wraps.
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, SignInTicketCaching>();
         services.AddAntiforgery(o => o.Cookie.Name = AntiforgeryCookie);
         services.AddPersonalPageCache(builder.Configuration);
 
