@@ -71,7 +71,9 @@ public sealed class PersonalPagePolicy(IOptions<PageCacheOptions> options) : IOu
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = true;
         context.AllowCacheStorage = true;
-        context.AllowLocking = true;
+        // No coalescing of concurrent misses: one person does not stampede their own page, and the
+        // per-key lock cost every cached view ~3 % of its time (docs/performance-history.md, goal 2).
+        context.AllowLocking = false;
         context.ResponseExpirationTimeSpan = options.Value.Duration;
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["cookies"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(cookies)));
