@@ -134,7 +134,7 @@ public sealed class CourseMarkdown
         ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(context);
         var document = Markdown.Parse(markdown, _pipeline);
-        var nodes = MarkdownNodes.Of(document);
+        var nodes = MarkdownNodes.Of(document, markdown);
         foreach (var link in nodes.Links)
         {
             ResolveLink(link, context, issues);

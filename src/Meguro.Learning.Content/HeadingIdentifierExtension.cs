@@ -43,7 +43,8 @@ internal sealed class HeadingIdentifierExtension : IMarkdownExtension
 
     private static void OnClosed(BlockProcessor processor, Block block)
     {
-        if (block is HeadingBlock heading)
+        // Every paragraph closes here too; its exact type is a cheaper test than walking the hierarchy.
+        if (block.GetType() != typeof(ParagraphBlock) && block is HeadingBlock heading)
         {
             heading.ProcessInlinesEnd += AssignId;
         }
@@ -79,6 +80,11 @@ internal sealed class HeadingIdentifierExtension : IMarkdownExtension
 
     private static string PlainText(ContainerInline inline)
     {
+        // Most headings are plain text alone, which the renderer below would write out unchanged.
+        if (inline.FirstChild is LiteralInline { NextSibling: null } only && only.GetType() == typeof(LiteralInline))
+        {
+            return only.Content.ToString();
+        }
         var renderer = t_plainText ??= new HtmlRenderer(new StringWriter()) { EnableHtmlForInline = false, EnableHtmlEscape = false };
         var writer = (StringWriter)renderer.Writer;
         writer.GetStringBuilder().Clear();

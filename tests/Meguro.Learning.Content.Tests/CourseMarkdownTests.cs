@@ -74,6 +74,23 @@ public sealed class CourseMarkdownTests
         Assert.Empty(rendered.Issues);
     }
 
+    [Theory]
+    [InlineData("| 項目 | 参照 |\n|---|---|\n| 最初 | [レッスン1](01-why-security.md) |")]
+    [InlineData("## [レッスン1](01-why-security.md)の復習")]
+    [InlineData("復習\n[レッスン1](01-why-security.md)\n---")]
+    [InlineData("> - 項目\n>\n>   続きは[レッスン1](01-why-security.md)")]
+    [InlineData("本文[^1]。\n\n[^1]: [レッスン1](01-why-security.md)")]
+    [InlineData("---\ntitle: 前置き\n---\n\nリンクのない段落。\n\n[レッスン1][最初]\n\n[最初]: 01-why-security.md")]
+    [InlineData("- [ ] [レッスン1](01-why-security.md)を読む")]
+    public void A_lesson_link_is_resolved_wherever_it_stands(string markdown)
+    {
+        var rendered = Render("リンクのない段落。\n\n" + markdown + "\n\nもう一つ、リンクのない段落。");
+
+        var href = Assert.Single(Body(rendered.Html).QuerySelectorAll("a[href]"), a => !a.GetAttribute("href")!.StartsWith('#')).GetAttribute("href");
+        Assert.Equal("/courses/information-security/lessons/why-security", href);
+        Assert.Empty(rendered.Issues);
+    }
+
     [Fact]
     public void Images_point_at_versioned_course_media_and_keep_their_alt_text()
     {
