@@ -169,7 +169,6 @@ public static class LearningWeb
         app.UseAuthorization();
         // After authorization: a cached page is only served to a request that was allowed to see it.
         app.UseMiddleware<PersonalPageMiddleware>();
-        app.UseOutputCache();
         // MapStaticAssets, not UseStaticFiles: it also serves the theme's assets after publish (platform notes gotcha 11).
         // Anonymous: the sign-in page needs its stylesheet before anyone is signed in, and the
         // fallback policy (authenticated users only) would otherwise answer with the login page.

@@ -4,17 +4,16 @@ using Meguro.Learning.Domain.Learning;
 using Meguro.Learning.Jobs;
 using Meguro.Learning.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Meguro.Learning.Web.Pages.Courses;
 
 /// <summary>
 /// The lesson viewer: contents, previous/next, 「学習済みにする」, and resume where you left off.
-/// A person's view is reused (<see cref="PersonalPagePolicy"/>) until something it shows changes; the
+/// A person's view is reused (<see cref="PersonalPageAttribute"/>) until something it shows changes; the
 /// resume point needs no write on a reused view, because moving it to another lesson evicts the pages.
 /// </summary>
-[OutputCache(PolicyName = PersonalPagePolicy.Name)]
+[PersonalPage]
 public sealed class LessonModel(LearnerCourses courses, CourseCompletion completion, LearningDbContext db, TimeProvider clock) : PageModel
 {
     public CourseVersion Version { get; private set; } = null!;

@@ -9,7 +9,7 @@ using Meguro.Learning.Web.Tests.Infrastructure;
 namespace Meguro.Learning.Web.Tests.Pages.Courses;
 
 /// <summary>
-/// The lesson viewer reuses a person's rendered page (PersonalPagePolicy): a reused response carries
+/// The lesson viewer reuses a person's rendered page (PersonalPageMiddleware): a reused response carries
 /// an <c>Age</c> header. These tests pin down that it is reused, never for someone else, and never after
 /// something it shows has changed. (Part of the learning tests, so they share its app.)
 /// </summary>
@@ -34,6 +34,25 @@ public abstract partial class LearningTests<TApp>
         Assert.False(otherView.Headers.Contains("Age"));
         Assert.Contains(await NameAsync(secondId), otherPage, StringComparison.Ordinal);
         Assert.DoesNotContain(await NameAsync(firstId), otherPage, StringComparison.Ordinal);
+        Assert.Equal(await firstView.Content.ReadAsStringAsync(), await againView.Content.ReadAsStringAsync());
+        Assert.Equal("text/html; charset=utf-8", againView.Content.Headers.ContentType?.ToString());
+        Assert.Equal(firstView.Headers.GetValues("Content-Security-Policy"), againView.Headers.GetValues("Content-Security-Policy"));
+    }
+
+    [Fact]
+    public async Task A_lesson_view_that_moved_the_resume_point_is_reused_on_the_next_view()
+    {
+        var (client, _) = await app.RunAsEmployeeAsync();
+        await AppFixture.PostFormAsync(client, $"/courses/{Security}", $"/courses/{Security}?handler=enroll", new Dictionary<string, string>());
+        var lesson = await SecurityLessonUrlAsync(1);
+        // Shows (and so clears) the message of the enrollment: a page with a message is never kept.
+        await client.GetStringAsync($"/courses/{Security}");
+
+        using var first = await client.GetAsync(lesson);
+        using var again = await client.GetAsync(lesson);
+
+        Assert.False(first.Headers.Contains("Age"));
+        Assert.True(again.Headers.Contains("Age"));
     }
 
     [Fact]
