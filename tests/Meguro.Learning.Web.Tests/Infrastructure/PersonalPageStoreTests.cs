@@ -29,10 +29,7 @@ public sealed class PersonalPageStoreTests : IDisposable
     [Fact]
     public void A_change_of_one_person_evicts_their_pages_and_no_one_elses()
     {
-        var yamada = Key("/courses/a/lessons/1", "meguro.auth=yamada");
-        var suzuki = Key("/courses/a/lessons/1", "meguro.auth=suzuki");
-        KeepRendered(yamada, Yamada);
-        KeepRendered(suzuki, Suzuki);
+        var (yamada, suzuki) = KeepTheSameLessonForBoth();
 
         _store.Evict(Yamada);
 
@@ -43,10 +40,7 @@ public sealed class PersonalPageStoreTests : IDisposable
     [Fact]
     public void A_change_of_content_evicts_everyones_pages()
     {
-        var yamada = Key("/courses/a/lessons/1", "meguro.auth=yamada");
-        var suzuki = Key("/courses/a/lessons/1", "meguro.auth=suzuki");
-        KeepRendered(yamada, Yamada);
-        KeepRendered(suzuki, Suzuki);
+        var (yamada, suzuki) = KeepTheSameLessonForBoth();
 
         _store.Evict(PersonalPageStore.AllPagesTag);
 
@@ -93,6 +87,16 @@ public sealed class PersonalPageStoreTests : IDisposable
     }
 
     public void Dispose() => _store.Dispose();
+
+    /// <summary>The same lesson kept for 山田 and for 鈴木, each under their own cookies.</summary>
+    private (PersonalPageKey Yamada, PersonalPageKey Suzuki) KeepTheSameLessonForBoth()
+    {
+        var yamada = Key("/courses/a/lessons/1", "meguro.auth=yamada");
+        var suzuki = Key("/courses/a/lessons/1", "meguro.auth=suzuki");
+        KeepRendered(yamada, Yamada);
+        KeepRendered(suzuki, Suzuki);
+        return (yamada, suzuki);
+    }
 
     private void KeepRendered(PersonalPageKey key, string personTag) => _store.Keep(key, Page(_store.Generation(personTag)));
 
