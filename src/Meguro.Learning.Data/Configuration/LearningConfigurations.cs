@@ -29,6 +29,8 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         // Reminder and report queries select by status and due date.
         b.HasIndex(x => new { x.Status, x.DueDate });
         b.HasIndex(x => x.CourseId);
+        // The reminder run's copy of the steps each enrollment was sent (SentReminderSteps, ADR 0010).
+        b.Property<string>(SentReminderSteps.Column).IsRequired().HasDefaultValue("");
         b.HasOne(x => x.Employee).WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Course>().WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Progress).WithOne(p => p.Enrollment).HasForeignKey(p => p.EnrollmentId).OnDelete(DeleteBehavior.Cascade);

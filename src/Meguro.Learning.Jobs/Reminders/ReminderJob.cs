@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Meguro.Learning.Data;
 using Meguro.Learning.Domain;
 using Meguro.Learning.Domain.Calendar;
@@ -13,10 +12,10 @@ using Microsoft.Extensions.Logging;
 namespace Meguro.Learning.Jobs.Reminders;
 
 /// <summary>
-/// 督促. Runs daily at 08:30 JST and does nothing on a day that is not a business day. Set-based: a few
-/// queries load the open enrollments that still have a step due today (which step is due depends
-/// only on the due date, so the database can tell) and what each was sent, the schedule decides in
-/// memory, and rows are written in batches. Exactly once: each (enrollment, step) is a row
+/// 督促. Runs daily at 08:30 JST and does nothing on a day that is not a business day. Set-based: one
+/// query finds the open enrollments that may still have a step due today (which step is due depends
+/// only on the due date, so the database can tell), each batch of them is loaded with what it was
+/// sent, the schedule decides in memory, and rows are written per batch. Exactly once: each (enrollment, step) is a row
 /// with a unique key, written in the same transaction as the mail it causes; a second node or a rerun
 /// that collides rolls its batch back, re-reads what was sent and continues, so it resumes where a
 /// crashed run stopped. Escalations become one digest mail per manager per day.
@@ -42,15 +41,16 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
             return new RunResult(false, 0, 0, 0);
         }
         var horizon = today.AddDays(LookAheadDays);
-        var open = await StillToSendAsync(today, horizon, cancellationToken);
+        var candidates = await StillToSendAsync(today, horizon, cancellationToken);
         var courses = await CourseTitlesAsync(cancellationToken);
         var leave = await LeaveAsync(today, cancellationToken);
         var managers = await ManagerLookup.LoadAsync(db, cancellationToken);
 
         var learner = 0;
         var escalations = 0;
-        foreach (var batch in open.Chunk(BatchSize))
+        foreach (var ids in candidates.Chunk(BatchSize))
         {
+            var batch = await OpenEnrollmentsAsync(ids, cancellationToken);
             var (l, e) = await WriteBatchAsync(batch, today, courses, leave, managers, cancellationToken);
             learner += l;
             escalations += e;
@@ -62,85 +62,41 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
     }
 
     /// <summary>
-    /// Only the enrollments with a step due today that they were not sent. Which step is due depends
-    /// on the due date alone (<see cref="ReminderSchedule.StepsDueByDueDate"/>), so the database can
-    /// tell: the ranges are laid out in layers of ranges that do not overlap (the learner's steps, then
-    /// each escalation), and each layer is one query whose NOT EXISTS on the (enrollment, step) key
-    /// names the step by a CASE over the due date, which PostgreSQL runs as a single hash anti-join.
-    /// A rerun of a finished day then reads the index and the deliveries once per layer instead of
-    /// loading every open enrollment with its person, organisation and deliveries. The schedule still
-    /// decides for each enrollment returned.
+    /// The ids of the open enrollments that may have a step due today that they were not sent. Which
+    /// step is due depends on the due date alone (<see cref="ReminderSchedule.StepsDueByDueDate"/>), and
+    /// each enrollment row carries a copy of the steps it was sent (<see cref="SentReminderSteps"/>), so
+    /// this is one read of the enrollments in the due-date index's range, joined with nothing: a rerun
+    /// of a finished day reads them and finds nothing to do. The schedule still decides for each id
+    /// returned, against the deliveries themselves.
     /// </summary>
-    private async Task<List<OpenEnrollment>> StillToSendAsync(DateOnly today, DateOnly horizon, CancellationToken cancellationToken)
+    private async Task<List<int>> StillToSendAsync(DateOnly today, DateOnly horizon, CancellationToken cancellationToken)
     {
         var firstDue = await db.Enrollments.Where(e => e.Status == EnrollmentStatus.Active && e.DueDate != null).MinAsync(e => e.DueDate, cancellationToken);
         if (firstDue is not { } first)
         {
             return [];
         }
-        var open = new List<OpenEnrollment>();
-        foreach (var layer in Layers(new ReminderSchedule(calendar).StepsDueByDueDate(first, horizon, today)))
+        var ranges = new ReminderSchedule(calendar).StepsDueByDueDate(first, horizon, today);
+        if (ranges.Count == 0)
         {
-            open.AddRange(await db.Enrollments.AsNoTracking()
-                .Where(e => e.Status == EnrollmentStatus.Active && e.DueDate != null && e.Employee.IsActive)
-                .Where(NotSent(layer))
-                .Select(e => new OpenEnrollment(e.Id, e.EmployeeId, e.DueDate!.Value, e.CourseId, e.Employee.Name, e.Employee.Email, e.Employee.EmailProblem != null, e.Employee.OrgUnit.Path, e.Employee.OrgUnit.Name))
-                .ToListAsync(cancellationToken));
+            return [];
         }
-        // An enrollment due a learner step and an escalation comes back from two layers.
-        return [.. open.DistinctBy(e => e.Id)];
+        var (from, to) = (ranges.Min(r => r.FirstDue), ranges.Max(r => r.LastDue));
+        return await db.Enrollments
+            .Where(e => e.Status == EnrollmentStatus.Active && e.DueDate >= from && e.DueDate <= to)
+            .Where(SentReminderSteps.StepDueAndNotNoted(ranges.Select(r => (r.StepKey, r.FirstDue, r.LastDue))))
+            .OrderBy(e => e.Id)
+            .Select(e => e.Id)
+            .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Ranges sorted by first due date, each put in the first layer it does not overlap.</summary>
-    private static List<List<StepDueRange>> Layers(IEnumerable<StepDueRange> ranges)
-    {
-        var layers = new List<List<StepDueRange>>();
-        foreach (var range in ranges.OrderBy(r => r.FirstDue))
-        {
-            if (layers.FirstOrDefault(l => l[^1].LastDue < range.FirstDue) is { } layer)
-            {
-                layer.Add(range);
-            }
-            else
-            {
-                layers.Add([range]);
-            }
-        }
-        return layers;
-    }
-
-    /// <summary>
-    /// e ⇒ the due date lies in the layer and no delivery exists for (e, the step of its range).
-    /// The step is a CASE over the layer's ranges; due dates between ranges get a key no delivery
-    /// has, so they are read and left to the schedule, never skipped.
-    /// </summary>
-    private Expression<Func<Enrollment, bool>> NotSent(List<StepDueRange> layer)
-    {
-        var enrollment = Expression.Parameter(typeof(Enrollment), "e");
-        Expression step = Expression.Constant("");
-        foreach (var range in Enumerable.Reverse(layer))
-        {
-            Expression<Func<Enrollment, string, string>> branch = (e, otherwise) =>
-                e.DueDate >= range.FirstDue && e.DueDate <= range.LastDue ? range.StepKey : otherwise;
-            step = Substitute(branch, enrollment, step);
-        }
-        var (first, last) = (layer[0].FirstDue, layer[^1].LastDue);
-        var keys = layer.Select(r => r.StepKey).ToList();
-        // The IN list lets the database hash only the deliveries of these steps.
-        Expression<Func<Enrollment, string, bool>> notSent = (e, key) => e.DueDate >= first && e.DueDate <= last
-            && !db.ReminderDeliveries.Any(d => d.EnrollmentId == e.Id && keys.Contains(d.StepKey) && d.StepKey == key);
-        return Expression.Lambda<Func<Enrollment, bool>>(Substitute(notSent, enrollment, step), enrollment);
-    }
-
-    /// <summary>The body of a two-parameter template with its parameters replaced by these expressions.</summary>
-    private static Expression Substitute(LambdaExpression template, ParameterExpression enrollment, Expression second) =>
-        new ParameterReplacer(template.Parameters[0], enrollment, template.Parameters[1], second).Visit(template.Body);
-
-    private sealed class ParameterReplacer(ParameterExpression first, Expression firstBy, ParameterExpression second, Expression secondBy) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) =>
-            node == first ? firstBy : node == second ? secondBy : node;
-    }
+    /// <summary>What a batch of candidates needs to be written: the person, their unit and address.</summary>
+    private async Task<OpenEnrollment[]> OpenEnrollmentsAsync(int[] ids, CancellationToken cancellationToken) =>
+        await db.Enrollments.AsNoTracking()
+            .Where(e => ids.Contains(e.Id) && e.Status == EnrollmentStatus.Active && e.DueDate != null && e.Employee.IsActive)
+            .OrderBy(e => e.Id)
+            .Select(e => new OpenEnrollment(e.Id, e.EmployeeId, e.DueDate!.Value, e.CourseId, e.Employee.Name, e.Employee.Email, e.Employee.EmailProblem != null, e.Employee.OrgUnit.Path, e.Employee.OrgUnit.Name))
+            .ToArrayAsync(cancellationToken);
 
     /// <summary>One batch in one transaction; on a collision with another run, re-read and retry once more per attempt.</summary>
     private async Task<(int Learner, int Escalations)> WriteBatchAsync(
@@ -157,12 +113,14 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
             var learner = 0;
             var escalations = 0;
             var schedule = new ReminderSchedule(calendar);
+            var written = new List<(int EnrollmentId, string StepKey)>();
             foreach (var enrollment in batch)
             {
                 var history = leave.GetValueOrDefault(enrollment.EmployeeId, LeaveHistory.None);
                 var already = sent[enrollment.Id].ToHashSet(StringComparer.Ordinal);
                 foreach (var step in schedule.StepsToSend(enrollment.DueDate, today, already, history))
                 {
+                    written.Add((enrollment.Id, step.Key));
                     if (step.Recipient == ReminderRecipient.Learner)
                     {
                         QueueLearnerReminder(enrollment, step, today, courses, now);
@@ -182,14 +140,20 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
             }
             try
             {
-                // One save: steps, mails and notices of the batch commit together, or not at all.
+                // One transaction: steps, mails, notices and the enrollments' copy of their steps commit
+                // together, or not at all.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
+                await SentReminderSteps.NoteAsync(db, written, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return (learner, escalations);
             }
             catch (DbUpdateException) when (attempt < 3)
             {
                 // Another node wrote some of these steps first: its rows stand; redo the batch without them.
+            }
+            finally
+            {
                 db.ChangeTracker.Clear();
             }
         }

@@ -5,7 +5,10 @@ using Meguro.Learning.Domain.Organization;
 using Meguro.Learning.Domain.People;
 using Meguro.Learning.Jobs.Reminders;
 using Meguro.Learning.Web.Tests.Infrastructure;
+using Meguro.Learning.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -53,6 +56,31 @@ public abstract class ReminderJobTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(expected.OrderBy(e => e.Key), byDay.OrderBy(e => e.Key));
         var mails = await app.WithDbAsync(db => db.OutboxMails.CountAsync(m => m.DedupKey.StartsWith($"reminder:{enrollmentId}:")));
         Assert.Equal(8, mails);
+        // The enrollment's copy of its steps, which the run filters on, names exactly the steps recorded.
+        Assert.Equal(sent.Select(d => d.StepKey).Order(StringComparer.Ordinal), await CopiedStepsAsync(enrollmentId));
+    }
+
+    [Fact]
+    public async Task Upgrading_to_the_copy_of_sent_steps_fills_it_from_the_steps_already_recorded()
+    {
+        var team = await TeamAsync();
+        var reminded = await EnrollAsync(await EmployeeAsync(team.Section, team.Team), Due);
+        var notYet = await EnrollAsync(await EmployeeAsync(team.Section, team.Team), Due.AddDays(60));
+        await RunAsync(new DateOnly(2027, 2, 22));
+        await RunAsync(new DateOnly(2027, 2, 26));
+
+        await app.WithDbAsync(async db =>
+        {
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(StepsBeforeTheCopy);
+            await migrator.MigrateAsync();
+            return 0;
+        });
+
+        Assert.Equal(["before-3", "due"], await CopiedStepsAsync(reminded));
+        Assert.Empty(await CopiedStepsAsync(notYet));
+        await RunAsync(new DateOnly(2027, 2, 26));
+        Assert.Equal(2, await app.WithDbAsync(db => db.ReminderDeliveries.CountAsync(d => d.EnrollmentId == reminded || d.EnrollmentId == notYet)));
     }
 
     [Fact]
@@ -196,6 +224,13 @@ public abstract class ReminderJobTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.EmployeeId == person.Id)));
         Assert.False(await app.WithDbAsync(db => db.OutboxMails.AnyAsync(m => m.EmployeeId == person.Id)));
     }
+
+    /// <summary>The last migration before the enrollments carried a copy of their sent steps.</summary>
+    private string StepsBeforeTheCopy => app.Kind == DatabaseKind.PostgreSQL ? "20261201031401_ReportRollups" : "20261201031354_ReportRollups";
+
+    private async Task<IReadOnlyList<string>> CopiedStepsAsync(int enrollmentId) =>
+        (await app.WithDbAsync(db => db.Enrollments.Where(e => e.Id == enrollmentId).Select(e => EF.Property<string>(e, SentReminderSteps.Column)).SingleAsync()))
+        .Split('|', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToList();
 
     private async Task<ReminderJob.RunResult> RunAsync(DateOnly day)
     {

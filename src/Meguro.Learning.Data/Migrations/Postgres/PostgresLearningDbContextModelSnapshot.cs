@@ -821,6 +821,12 @@ namespace Meguro.Learning.Data.Migrations.Postgres
                     b.Property<DateTime?>("QuizPassedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SentReminderSteps")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
+
                     b.Property<int>("Source")
                         .HasColumnType("integer");
 
@@ -2109,10 +2115,12 @@ namespace Meguro.Learning.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Meguro.Learning.Domain.Messaging.OutboxMail", null)
+                    b.HasOne("Meguro.Learning.Domain.Messaging.OutboxMail", "Mail")
                         .WithMany()
                         .HasForeignKey("OutboxMailId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Mail");
                 });
 
             modelBuilder.Entity("Meguro.Learning.Domain.Reporting.CompletionMonthCount", b =>

@@ -788,6 +788,12 @@ namespace Meguro.Learning.Data.Migrations.Sqlite
                     b.Property<DateTime?>("QuizPassedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SentReminderSteps")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
@@ -2034,10 +2040,12 @@ namespace Meguro.Learning.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Meguro.Learning.Domain.Messaging.OutboxMail", null)
+                    b.HasOne("Meguro.Learning.Domain.Messaging.OutboxMail", "Mail")
                         .WithMany()
                         .HasForeignKey("OutboxMailId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Mail");
                 });
 
             modelBuilder.Entity("Meguro.Learning.Domain.Reporting.CompletionMonthCount", b =>
