@@ -7,8 +7,11 @@ namespace Meguro.Learning.Benchmarks;
 /// <summary>Latencies of one load phase, in milliseconds.</summary>
 public sealed class Latencies
 {
-    private readonly List<double> _values = [];
+    private readonly List<double> _values;
     private readonly Lock _lock = new();
+
+    /// <param name="expected">How many values the phase will add: the list is not grown (and copied on the large-object heap) while it measures.</param>
+    public Latencies(int expected = 0) => _values = new List<double>(expected);
 
     public void Add(double milliseconds)
     {
@@ -50,6 +53,16 @@ public sealed record LoadResult(int Requests, int Errors, TimeSpan Elapsed, Late
 {
     /// <summary>How long the closed loop warmed up before it was measured.</summary>
     public TimeSpan WarmUp { get; init; }
+
+    /// <summary>The hypervisor's steal time per core during the measured phase (<see cref="HostCpu"/>).</summary>
+    public string Steal { get; init; } = "not measured";
+
+    /// <summary>
+    /// For a fixed-rate phase: the seconds (counted from its start, by when the request was due) in
+    /// which requests took over <see cref="HttpLoad.SlowMilliseconds"/>, with how many did, so a tail can
+    /// be told apart as one pause, a recurring one or a slow spell.
+    /// </summary>
+    public string SlowSeconds { get; init; } = "";
 
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
 }
@@ -175,7 +188,9 @@ public sealed class HttpLoad : IDisposable
         try
         {
             await RunOpenAsync(request, perSecond, OpenLoopWarmUp);
-            return await RunOpenAsync(request, perSecond, duration);
+            var steal = HostCpu.StealMilliseconds();
+            var result = await RunOpenAsync(request, perSecond, duration);
+            return result with { Steal = HostCpu.Describe(steal, HostCpu.StealMilliseconds()) };
         }
         finally
         {
@@ -183,10 +198,14 @@ public sealed class HttpLoad : IDisposable
         }
     }
 
+    /// <summary>The latency goal of the fixed-rate phase: requests slower than this are counted per second.</summary>
+    public const double SlowMilliseconds = 20;
+
     private async Task<LoadResult> RunOpenAsync(Func<int, HttpRequestMessage> request, double perSecond, TimeSpan duration)
     {
         var total = (int)(perSecond * duration.TotalSeconds);
-        var latencies = new Latencies();
+        var latencies = new Latencies(total);
+        var slowBySecond = new int[(int)Math.Ceiling(duration.TotalSeconds) + 1];
         var errors = 0;
         // Requests in flight are counted, not kept in a list: a list of 100,000 finished sends kept
         // every request message alive, and the collections that moved them (in this process) were
@@ -209,14 +228,20 @@ public sealed class HttpLoad : IDisposable
         }
         Finished();
         await allDone.Task;
-        return new LoadResult(total, errors, Stopwatch.GetElapsedTime(start), latencies);
+        var slow = string.Join(", ", slowBySecond.Select((count, second) => (count, second)).Where(s => s.count > 0).Select(s => $"{s.second} s: {s.count}"));
+        return new LoadResult(total, errors, Stopwatch.GetElapsedTime(start), latencies) { SlowSeconds = slow.Length == 0 ? "none" : slow };
 
         async Task SendDueAsync(HttpRequestMessage message, TimeSpan due)
         {
             try
             {
                 var ok = await SendAsync(message);
-                latencies.Add((Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds);
+                var latency = (Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds;
+                latencies.Add(latency);
+                if (latency > SlowMilliseconds)
+                {
+                    Interlocked.Increment(ref slowBySecond[(int)due.TotalSeconds]);
+                }
                 if (!ok)
                 {
                     Interlocked.Increment(ref errors);

@@ -18,6 +18,13 @@ public static partial class LessonPageBenchmark
     private const int MaxConnections = 64;
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The fixed-rate phase runs longer than the closed loop: its p99 is the 1 % slowest requests, and
+    /// over 15 s one pause of the one-core server (or of the virtual machine) of ~150 ms made up that
+    /// whole 1 %, so a run measured the chance of one pause rather than the tail of the distribution.
+    /// </summary>
+    private static readonly TimeSpan FixedRateDuration = TimeSpan.FromSeconds(60);
+
     public static async Task<IReadOnlyList<Measurement>> RunAsync(WardSite site, AppProcess app, IReadOnlyList<string> sessions, TextWriter log)
     {
         var cookies = sessions.Take(Learners).ToList();
@@ -53,7 +60,7 @@ public static partial class LessonPageBenchmark
         HttpRequestMessage Lesson(int n) => HttpLoad.Get(lessonUrl, cookies[n % cookies.Count]);
         var lessonMax = await load.ClosedLoopAsync(Lesson, Concurrency, Duration, log);
         var rate = lessonMax.RequestsPerSecond * 0.7;
-        var atSeventy = await load.OpenLoopAsync(Lesson, rate, Duration);
+        var atSeventy = await load.OpenLoopAsync(Lesson, rate, FixedRateDuration);
 
         // The static file at the same fixed rate tells how much of the tail is the load generator's own
         // (it has one core too): reported beside the lesson page's p99, not subtracted from it.
@@ -64,12 +71,13 @@ public static partial class LessonPageBenchmark
         {
             using var staticLoad = new HttpLoad(server.BaseAddress, MaxConnections);
             staticMax = await staticLoad.ClosedLoopAsync(_ => HttpLoad.Get("/lesson.html", null), Concurrency, Duration, log);
-            staticAtRate = await staticLoad.OpenLoopAsync(_ => HttpLoad.Get("/lesson.html", null), rate, Duration);
+            staticAtRate = await staticLoad.OpenLoopAsync(_ => HttpLoad.Get("/lesson.html", null), rate, FixedRateDuration);
         }
         Directory.Delete(staticDirectory, recursive: true);
         log.WriteLine($"lesson: static {staticMax.RequestsPerSecond:N0} req/s ({staticMax.Errors} errors), lesson page {lessonMax.RequestsPerSecond:N0} req/s ({lessonMax.Errors} errors, p99 {lessonMax.Latencies.Percentile(99):N1} ms at saturation); " +
             $"at {rate:N0} req/s: p50 {atSeventy.Latencies.Percentile(50):N1} ms, p99 {atSeventy.Latencies.Percentile(99):N1} ms, {atSeventy.Errors} errors; " +
-            $"the static file at that rate: p99 {staticAtRate.Latencies.Percentile(99):N1} ms");
+            $"the static file at that rate: p99 {staticAtRate.Latencies.Percentile(99):N1} ms; CPU steal during the fixed-rate phases: lesson page {atSeventy.Steal}, static file {staticAtRate.Steal}");
+        log.WriteLine($"lesson: requests over {HttpLoad.SlowMilliseconds} ms by second of the fixed-rate phase: lesson page {atSeventy.SlowSeconds}; static file {staticAtRate.SlowSeconds}");
         if (staticMax.Errors + lessonMax.Errors + atSeventy.Errors + staticAtRate.Errors > 0)
         {
             throw new InvalidOperationException("Requests failed during the lesson page benchmark.");
@@ -79,7 +87,7 @@ public static partial class LessonPageBenchmark
             new Measurement("2. Lesson page", "Signed-in lesson page, requests/s vs Kestrel serving the same HTML as a static file", lessonMax.RequestsPerSecond, staticMax.RequestsPerSecond, "req/s",
                 GoalKind.RatioAtLeast, 0.5, $"{Concurrency} requests in flight, {html.Length / 1024.0:N0} KiB page; both servers compiled as the app is (ADR 0007) and warmed up to their steady state ({lessonMax.WarmUp.TotalSeconds:N0} s and {staticMax.WarmUp.TotalSeconds:N0} s)"),
             new Measurement("2. Lesson page", $"p99 latency at 70 % of the maximum ({rate:N0} req/s, fixed arrival rate)", atSeventy.Latencies.Percentile(99), null, "ms",
-                GoalKind.AtMost, 20, $"p50 {atSeventy.Latencies.Percentile(50):N1} ms; the static file at the same rate: p99 {staticAtRate.Latencies.Percentile(99):N1} ms"),
+                GoalKind.AtMost, 20, $"{FixedRateDuration.TotalSeconds:N0} s; p50 {atSeventy.Latencies.Percentile(50):N1} ms; the static file at the same rate: p99 {staticAtRate.Latencies.Percentile(99):N1} ms; CPU taken by the hypervisor meanwhile: {atSeventy.Steal}"),
         ];
     }
 
