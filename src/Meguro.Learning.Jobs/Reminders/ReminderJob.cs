@@ -113,14 +113,12 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
             var learner = 0;
             var escalations = 0;
             var schedule = new ReminderSchedule(calendar);
-            var written = new List<(int EnrollmentId, string StepKey)>();
             foreach (var enrollment in batch)
             {
                 var history = leave.GetValueOrDefault(enrollment.EmployeeId, LeaveHistory.None);
                 var already = sent[enrollment.Id].ToHashSet(StringComparer.Ordinal);
                 foreach (var step in schedule.StepsToSend(enrollment.DueDate, today, already, history))
                 {
-                    written.Add((enrollment.Id, step.Key));
                     if (step.Recipient == ReminderRecipient.Learner)
                     {
                         QueueLearnerReminder(enrollment, step, today, courses, now);
@@ -142,6 +140,8 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
             {
                 // One transaction: steps, mails, notices and the enrollments' copy of their steps commit
                 // together, or not at all.
+                // The tracker holds only what this batch adds (it is cleared after every attempt).
+                var written = db.ChangeTracker.Entries<ReminderDelivery>().Select(d => (d.Entity.EnrollmentId, d.Entity.StepKey)).ToList();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await SentReminderSteps.NoteAsync(db, written, cancellationToken);
