@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -7,6 +6,7 @@ using Meguro.Learning.Domain.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
+using static Meguro.Learning.Data.PostgresCopyText;
 
 namespace Meguro.Learning.Roster;
 
@@ -197,60 +197,4 @@ internal sealed class EmployeeBulkInsert : IAsyncDisposable
         }
         rows.Append('\n');
     }
-
-    /// <summary>A text value, or \N for null; backslash and the separators are escaped as COPY's text format requires.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Text(StringBuilder rows, string? value)
-    {
-        if (value is null)
-        {
-            rows.Append(@"\N");
-            return;
-        }
-        if (value.AsSpan().IndexOfAny(Escaped) < 0)
-        {
-            rows.Append(value);
-            return;
-        }
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '\\' => rows.Append(@"\\"),
-                '\t' => rows.Append(@"\t"),
-                '\n' => rows.Append(@"\n"),
-                '\r' => rows.Append(@"\r"),
-                _ => rows.Append(c),
-            };
-        }
-    }
-
-    private static readonly SearchValues<char> Escaped = SearchValues.Create("\\\t\n\r");
-
-    private static void Date(StringBuilder rows, DateOnly? value)
-    {
-        if (value is { } date)
-        {
-            rows.Append(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd}");
-        }
-        else
-        {
-            rows.Append(@"\N");
-        }
-    }
-
-    /// <summary>UTC instants (the model stores every timestamp as UTC), with their offset so the server's time zone plays no part.</summary>
-    private static void Timestamp(StringBuilder rows, DateTime? value)
-    {
-        if (value is { } time)
-        {
-            rows.Append(CultureInfo.InvariantCulture, $"{time:yyyy-MM-dd HH:mm:ss.ffffff}+00");
-        }
-        else
-        {
-            rows.Append(@"\N");
-        }
-    }
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

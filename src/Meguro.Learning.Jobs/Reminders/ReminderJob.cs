@@ -8,6 +8,7 @@ using Meguro.Learning.Domain.People;
 using Meguro.Learning.Domain.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Meguro.Learning.Jobs.Reminders;
 
@@ -110,6 +111,7 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
                     .Where(d => ids.Contains(d.EnrollmentId)).Select(d => new { d.EnrollmentId, d.StepKey }).ToListAsync(cancellationToken))
                 .ToLookup(d => d.EnrollmentId, d => d.StepKey);
             var now = clock.GetUtcNow().UtcDateTime;
+            var rows = new ReminderRowsBatch();
             var learner = 0;
             var escalations = 0;
             var schedule = new ReminderSchedule(calendar);
@@ -121,18 +123,18 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
                 {
                     if (step.Recipient == ReminderRecipient.Learner)
                     {
-                        QueueLearnerReminder(enrollment, step, today, courses, now);
+                        rows.Add(LearnerReminder(enrollment, step, today, courses, now));
                         learner++;
                     }
                     else if (managers.For(enrollment.OrgPath, enrollment.EmployeeId, step.Recipient == ReminderRecipient.Manager ? 1 : 2) is { } managerId)
                     {
-                        db.ReminderDeliveries.Add(new ReminderDelivery(enrollment.Id, step.Key, step.Recipient, managerId, today, now));
+                        rows.Add(new ReminderDelivery(enrollment.Id, step.Key, step.Recipient, managerId, today, now));
                         escalations++;
                     }
                     else
                     {
                         // Nobody to escalate to (no 所属長 recorded above the person): recorded so the log shows it.
-                        db.ReminderDeliveries.Add(new ReminderDelivery(enrollment.Id, step.Key, step.Recipient, enrollment.EmployeeId, today, now));
+                        rows.Add(new ReminderDelivery(enrollment.Id, step.Key, step.Recipient, enrollment.EmployeeId, today, now));
                     }
                 }
             }
@@ -140,15 +142,12 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
             {
                 // One transaction: steps, mails, notices and the enrollments' copy of their steps commit
                 // together, or not at all.
-                // The tracker holds only what this batch adds (it is cleared after every attempt).
-                var written = db.ChangeTracker.Entries<ReminderDelivery>().Select(d => (d.Entity.EnrollmentId, d.Entity.StepKey)).ToList();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await SentReminderSteps.NoteAsync(db, written, cancellationToken);
+                await rows.WriteAsync(db, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return (learner, escalations);
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (Exception ex) when (attempt < 3 && IsCollision(ex))
             {
                 // Another node wrote some of these steps first: its rows stand; redo the batch without them.
             }
@@ -159,13 +158,17 @@ public sealed class ReminderJob(LearningDbContext db, BusinessCalendar calendar,
         }
     }
 
-    private void QueueLearnerReminder(OpenEnrollment enrollment, ReminderStep step, DateOnly today,
+    /// <summary>A unique key another run took first: EF reports it on save, PostgreSQL's COPY directly.</summary>
+    private static bool IsCollision(Exception ex) =>
+        ex is DbUpdateException || ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    private LearnerReminderRows LearnerReminder(OpenEnrollment enrollment, ReminderStep step, DateOnly today,
         IReadOnlyDictionary<int, (string Title, string Slug)> courses, DateTime now)
     {
         var (title, slug) = courses.GetValueOrDefault(enrollment.CourseId, ("（公開されていないコース）", ""));
         var subject = new LearnerReminderSubject(
             enrollment.Id, enrollment.EmployeeId, enrollment.EmployeeName, enrollment.Email, enrollment.EmailUndeliverable, enrollment.DueDate, title, slug);
-        LearnerReminderWriter.Add(db, composer, subject, step.Key, StepLabel(step), today, now);
+        return LearnerReminderWriter.Create(composer, subject, step.Key, StepLabel(step), today, now);
     }
 
     private static string StepLabel(ReminderStep step) => step.Kind switch

@@ -3,6 +3,7 @@ using Meguro.Learning.Domain.Learning;
 using Meguro.Learning.Domain.Messaging;
 using Meguro.Learning.Domain.Organization;
 using Meguro.Learning.Domain.People;
+using Meguro.Learning.Jobs.Mail;
 using Meguro.Learning.Jobs.Reminders;
 using Meguro.Learning.Web.Tests.Infrastructure;
 using Meguro.Learning.Testing;
@@ -224,6 +225,42 @@ public abstract class ReminderJobTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.EmployeeId == person.Id)));
         Assert.False(await app.WithDbAsync(db => db.OutboxMails.AnyAsync(m => m.EmployeeId == person.Id)));
     }
+
+    [Fact]
+    public async Task The_mail_and_notice_arrive_as_written_with_line_breaks_tabs_and_backslashes()
+    {
+        var team = await TeamAsync();
+        var person = await EmployeeAsync(team.Section, team.Team);
+        var enrollmentId = await EnrollAsync(person, Due);
+        var original = await app.WithDbAsync(db => db.MailTemplates.AsNoTracking().SingleAsync(t => t.Key == MailTemplateKeys.LearnerReminder));
+        await SetLearnerTemplateAsync("【督促】\\{{ step }}", "{{ learner.name }} 様\r\n\t期限：{{ due_date }}\r\n保存先：C:\\研修\\{{ days_left }}日前\n\\N は空欄ではありません。");
+        try
+        {
+            await RunAsync(new DateOnly(2027, 2, 22));
+        }
+        finally
+        {
+            await SetLearnerTemplateAsync(original.Subject, original.Body);
+        }
+
+        var delivery = await app.WithDbAsync(db => db.ReminderDeliveries.Include(d => d.Mail).SingleAsync(d => d.EnrollmentId == enrollmentId));
+        var mail = Assert.IsType<OutboxMail>(delivery.Mail);
+        Assert.Equal($"reminder:{enrollmentId}:before-3", mail.DedupKey);
+        Assert.Equal("【督促】\\期限の3営業日前", mail.Subject);
+        Assert.Equal($"{person.Name} 様\n\t期限：2027年2月26日\n保存先：C:\\研修\\4日前\n\\N は空欄ではありません。\n", mail.Body);
+        Assert.Equal(person.Email, mail.ToAddress);
+        Assert.Equal(OutboxStatus.Pending, mail.Status);
+        var notice = await app.WithDbAsync(db => db.Notifications.SingleAsync(n => n.EmployeeId == person.Id));
+        Assert.Equal("「個人情報の適正な取扱い」の期限は 2027年2月26日 です（あと 4 日）。", notice.Text);
+        Assert.Null(notice.ReadAtUtc);
+    }
+
+    private Task SetLearnerTemplateAsync(string subject, string body) => app.WithDbAsync(async db =>
+    {
+        var template = await db.MailTemplates.SingleAsync(t => t.Key == MailTemplateKeys.LearnerReminder);
+        template.Update(subject, body, "test", DateTime.UtcNow);
+        return await db.SaveChangesAsync();
+    });
 
     /// <summary>The last migration before the enrollments carried a copy of their sent steps.</summary>
     private string StepsBeforeTheCopy => app.Kind == DatabaseKind.PostgreSQL ? "20261201031401_ReportRollups" : "20261201031354_ReportRollups";
