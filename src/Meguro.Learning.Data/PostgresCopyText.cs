@@ -44,31 +44,25 @@ public static class PostgresCopyText
         }
     }
 
-    public static void Date(StringBuilder rows, DateOnly? value)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        if (value is { } date)
-        {
-            rows.Append(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd}");
-        }
-        else
-        {
-            Null(rows);
-        }
-    }
+    public static void Date(StringBuilder rows, DateOnly? value) => Formatted(rows, value, "yyyy-MM-dd");
 
     /// <summary>UTC instants (the model stores every timestamp as UTC), with their offset so the server's time zone plays no part.</summary>
-    public static void Timestamp(StringBuilder rows, DateTime? value)
+    public static void Timestamp(StringBuilder rows, DateTime? value) => Formatted(rows, value, "yyyy-MM-dd HH:mm:ss.ffffff'+00'");
+
+    private static void Formatted<T>(StringBuilder rows, T? value, string format) where T : struct, ISpanFormattable
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (value is { } time)
-        {
-            rows.Append(CultureInfo.InvariantCulture, $"{time:yyyy-MM-dd HH:mm:ss.ffffff}+00");
-        }
-        else
+        if (value is not { } present)
         {
             Null(rows);
+            return;
         }
+        Span<char> text = stackalloc char[48];
+        if (!present.TryFormat(text, out var length, format, CultureInfo.InvariantCulture))
+        {
+            throw new FormatException($"{present} does not fit COPY's text format.");
+        }
+        rows.Append(text[..length]);
     }
 
     public static string Quote(string identifier)

@@ -253,6 +253,10 @@ public abstract class ReminderJobTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var notice = await app.WithDbAsync(db => db.Notifications.SingleAsync(n => n.EmployeeId == person.Id));
         Assert.Equal("「個人情報の適正な取扱い」の期限は 2027年2月26日 です（あと 4 日）。", notice.Text);
         Assert.Null(notice.ReadAtUtc);
+        // The run's moment, 08:30 JST, stored as UTC on every row; the run day as a date.
+        var runAt = new DateTime(2027, 2, 21, 23, 30, 0, DateTimeKind.Utc);
+        Assert.Equal([runAt, runAt, runAt], [delivery.CreatedAtUtc, mail.CreatedAtUtc, notice.CreatedAtUtc]);
+        Assert.Equal(new DateOnly(2027, 2, 22), delivery.RunDate);
     }
 
     private Task SetLearnerTemplateAsync(string subject, string body) => app.WithDbAsync(async db =>
