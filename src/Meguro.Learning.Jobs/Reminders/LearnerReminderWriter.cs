@@ -41,7 +41,10 @@ public static class LearnerReminderWriter
         return new LearnerReminderRows(delivery, notice, outbox);
     }
 
-    /// <summary>Adds the rows to <paramref name="db"/> without saving: one SaveChanges writes all three in one transaction.</summary>
+    /// <summary>
+    /// Adds the rows to <paramref name="db"/> without saving (the mail comes with the delivery, through its
+    /// navigation): one SaveChanges writes all three in one transaction.
+    /// </summary>
     public static void Add(
         LearningDbContext db, IReminderMailComposer composer, LearnerReminderSubject subject, string stepKey, string stepLabel, DateOnly today, DateTime nowUtc)
     {
