@@ -31,9 +31,6 @@ public static class PostgresEntityCopy
 {
     private static readonly ConcurrentDictionary<IEntityType, Plan?> Plans = new();
 
-    /// <summary>Rows are handed to the connection in blocks of about this many characters.</summary>
-    private const int BlockSize = 64 * 1024;
-
     /// <summary>
     /// True when the database is PostgreSQL, the context is inside a transaction (a COPY outside it
     /// could not be rolled back with the rest) and every one of <paramref name="entityTypes"/> can be copied.
@@ -92,39 +89,23 @@ public static class PostgresEntityCopy
             return;
         }
         var columns = plan.Columns.Where(c => keys is not null || !c.IsGeneratedKey).ToArray();
-        var copy = $"COPY {plan.Table} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT text)";
-        var text = new StringBuilder(BlockSize + 4096);
-        var writer = await Connection(db).BeginTextImportAsync(copy, cancellationToken);
-        try
+        await using var copy = new PostgresTextCopy(Connection(db), $"COPY {plan.Table} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT text)");
+        var text = copy.Rows;
+        for (var i = 0; i < rows.Count; i++)
         {
-            for (var i = 0; i < rows.Count; i++)
+            for (var c = 0; c < columns.Length; c++)
             {
-                for (var c = 0; c < columns.Length; c++)
+                if (c > 0)
                 {
-                    if (c > 0)
-                    {
-                        text.Append('\t');
-                    }
-                    var column = columns[c];
-                    column.Write(text, column.IsGeneratedKey ? keys![i] : column.Read(rows[i], principalKeys));
+                    text.Append('\t');
                 }
-                text.Append('\n');
-                if (text.Length >= BlockSize)
-                {
-                    await writer.WriteAsync(text, cancellationToken);
-                    text.Clear();
-                }
+                var column = columns[c];
+                column.Write(text, column.IsGeneratedKey ? keys![i] : column.Read(rows[i], principalKeys));
             }
-            await writer.WriteAsync(text, cancellationToken);
+            text.Append('\n');
+            await copy.RowsAddedAsync(cancellationToken);
         }
-        catch
-        {
-            // Cancelled, not disposed: disposing would end the COPY and keep the rows written so far.
-            await ((NpgsqlCopyTextWriter)writer).CancelAsync();
-            throw;
-        }
-        // Disposing the writer is what ends the COPY and reports the server's verdict.
-        await writer.DisposeAsync();
+        await copy.CompleteAsync(cancellationToken);
     }
 
     private static NpgsqlConnection Connection(LearningDbContext db) => (NpgsqlConnection)db.Database.GetDbConnection();

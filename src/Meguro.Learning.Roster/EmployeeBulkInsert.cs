@@ -50,19 +50,14 @@ internal sealed class EmployeeBulkInsert : IAsyncDisposable
         (nameof(Employee.EmailProblemAtUtc), (b, e) => Timestamp(b, e.EmailProblemAtUtc)),
     ];
 
-    /// <summary>Rows are handed to the connection in blocks of about this many characters.</summary>
-    private const int BlockSize = 64 * 1024;
-
     private readonly NpgsqlConnection _connection;
-    private readonly string _copy;
+    private readonly PostgresTextCopy _copy;
     private readonly string _selectIds;
-    private readonly StringBuilder _rows = new(BlockSize + 1024);
-    private NpgsqlCopyTextWriter? _writer;
 
     private EmployeeBulkInsert(NpgsqlConnection connection, string copy, string selectIds)
     {
         _connection = connection;
-        _copy = copy;
+        _copy = new PostgresTextCopy(connection, copy);
         _selectIds = selectIds;
     }
 
@@ -124,30 +119,13 @@ internal sealed class EmployeeBulkInsert : IAsyncDisposable
     /// <summary>Writes one person (the COPY starts with the first). The employee stays untracked and gets no id.</summary>
     public async Task AddAsync(Employee employee, CancellationToken cancellationToken)
     {
-        _writer ??= (NpgsqlCopyTextWriter)await _connection.BeginTextImportAsync(_copy, cancellationToken);
-        AppendRow(_rows, employee);
+        AppendRow(_copy.Rows, employee);
         Count++;
-        if (_rows.Length >= BlockSize)
-        {
-            await _writer.WriteAsync(_rows, cancellationToken);
-            _rows.Clear();
-        }
+        await _copy.RowsAddedAsync(cancellationToken);
     }
 
     /// <summary>Ends the COPY: the rows are in the table (uncommitted, in the caller's transaction).</summary>
-    public async Task CompleteAsync(CancellationToken cancellationToken)
-    {
-        if (_writer is null)
-        {
-            return;
-        }
-        await _writer.WriteAsync(_rows, cancellationToken);
-        _rows.Clear();
-        // Disposing the text writer is what ends the COPY and reports the server's verdict.
-        var writer = _writer;
-        _writer = null;
-        await writer.DisposeAsync();
-    }
+    public Task CompleteAsync(CancellationToken cancellationToken) => _copy.CompleteAsync(cancellationToken);
 
     /// <summary>
     /// The ids the database gave the copied people with these 職員番号, in one round-trip (an
@@ -171,17 +149,7 @@ internal sealed class EmployeeBulkInsert : IAsyncDisposable
     }
 
     /// <summary>Cancels a COPY that was not completed (PostgreSQL then fails the transaction).</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (_writer is not null)
-        {
-            // Cancelled, not disposed: disposing would end the COPY and keep the rows (and after a
-            // cancel it would try to flush into the ended COPY). Its buffer is only ours to drop.
-            var writer = _writer;
-            _writer = null;
-            await writer.CancelAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _copy.DisposeAsync();
 
     /// <summary>One line of COPY text: the columns in order, tab-separated. Runs once per person.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

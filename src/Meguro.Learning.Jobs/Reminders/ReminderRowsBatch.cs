@@ -14,16 +14,11 @@ internal sealed class ReminderRowsBatch
 {
     private readonly List<ReminderDelivery> _deliveries = [];
     private readonly List<Notification> _notices = [];
-    private readonly List<OutboxMail> _mails = [];
 
     public void Add(LearnerReminderRows rows)
     {
         _deliveries.Add(rows.Delivery);
         _notices.Add(rows.Notice);
-        if (rows.Mail is not null)
-        {
-            _mails.Add(rows.Mail);
-        }
     }
 
     /// <summary>An escalation: recorded now, carried by the manager's digest at the end of the run.</summary>
@@ -35,18 +30,20 @@ internal sealed class ReminderRowsBatch
         if (PostgresEntityCopy.CanCopy(db, typeof(OutboxMail), typeof(Notification), typeof(ReminderDelivery)))
         {
             // The mails get their keys first, so each delivery can be copied already pointing at its mail.
-            var keys = await PostgresEntityCopy.NewKeysAsync<OutboxMail>(db, _mails.Count, cancellationToken);
-            var mailKeys = new Dictionary<object, long>(_mails.Count, ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < _mails.Count; i++)
+            var mails = _deliveries.Where(d => d.Mail is not null).Select(d => d.Mail!).ToList();
+            var keys = await PostgresEntityCopy.NewKeysAsync<OutboxMail>(db, mails.Count, cancellationToken);
+            var mailKeys = new Dictionary<object, long>(mails.Count, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < mails.Count; i++)
             {
-                mailKeys[_mails[i]] = keys[i];
+                mailKeys[mails[i]] = keys[i];
             }
-            await PostgresEntityCopy.WriteAsync(db, _mails, keys, null, cancellationToken);
+            await PostgresEntityCopy.WriteAsync(db, mails, keys, null, cancellationToken);
             await PostgresEntityCopy.WriteAsync(db, _notices, null, null, cancellationToken);
             await PostgresEntityCopy.WriteAsync(db, _deliveries, null, mailKeys, cancellationToken);
         }
         else
         {
+            // A delivery brings its mail along through its navigation.
             db.ReminderDeliveries.AddRange(_deliveries);
             db.Notifications.AddRange(_notices);
             await db.SaveChangesAsync(cancellationToken);
